@@ -1,0 +1,400 @@
+/**
+ * Throughput of the event backbone against the raw Kafka ceiling, on the local broker and database.
+ *
+ *   eval "$(bash deploy/local/infra.sh env)"   # optional: read from infra.sh when unset
+ *   npm run bench:backbone                      # BENCH_EVENTS=20000 BENCH_PERSONS=1000 by default
+ *
+ * 1. raw: a kafkajs producer (acks=-1, idempotent) sends M CloudEvent records in batches of 500
+ *    to a fresh 6-partition topic; a consumer group reads them with eachMessage; first send → last read.
+ * 2. backbone: 4 concurrent writers commit M events through OutboxWriter (100 per transaction),
+ *    the OutboxRelay publishes them, an EventConsumer handles each one in a transaction that also
+ *    inserts an effect row; first write → last effect row committed.
+ * Then prints both rates, their ratio, the write-only rate and the p50/p99 event-to-effect latency,
+ * writes them to bench/results/backbone-throughput.json, checks exactly-once effects and cleans up.
+ */
+import 'reflect-metadata';
+import { ensureInfraEnv, positiveInt, ROOT } from './bench-support';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { IsInt, IsUUID, Min } from 'class-validator';
+import { Kafka, Message, Partitioners } from 'kafkajs';
+import { Pool, PoolClient } from 'pg';
+import { Logger } from 'pino';
+import { deadLetterTopicOf, defineEvent, EventDescriptor } from '@passerelle/contracts';
+import {
+  createKafka, ensureTopics, EventConsumer, handlerFor, KafkaSettings, kafkaSettingsFromEnv, OutboxRelay, OutboxWriter,
+  pgTransactionRunner, sleep, toKafkaMessage,
+} from '@passerelle/messaging';
+import { createLogger } from '@passerelle/observability';
+import { freshMessagingSchema, uniqueName } from '@passerelle/testing';
+
+const RESULTS_FILE = path.join(ROOT, 'bench/results/backbone-throughput.json');
+
+const EVENTS = positiveInt('BENCH_EVENTS', 20_000);
+const PERSONS = positiveInt('BENCH_PERSONS', 1_000);
+const PARTITIONS = 6;
+const RAW_BATCH = 500;
+const EVENTS_PER_TRANSACTION = 100;
+const WRITERS = 4;
+/** The EventConsumer's default, so that both consumers have the same parallelism. */
+const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
+const POLL_MS = 100;
+/** A phase that makes no progress for this long has failed (a stuck relay or consumer). */
+const STALL_MS = 60_000;
+
+class BenchPersonNotedV1 {
+  @IsUUID() personId!: string;
+  @IsInt() @Min(0) sequence!: number;
+}
+
+class BenchRelayWarmedV1 {
+  @IsUUID() personId!: string;
+}
+
+interface PlannedEvent {
+  personId: string;
+  sequence: number;
+}
+
+interface RawResult {
+  seconds: number;
+  eventsPerSecond: number;
+  produceEventsPerSecond: number;
+  nodeCpuPercent: number;
+}
+
+interface BackboneResult {
+  seconds: number;
+  eventsPerSecond: number;
+  writeSeconds: number;
+  writeEventsPerSecond: number;
+  /** From the first write until the outbox had no unpublished row left. */
+  publishedSeconds: number;
+  latencyMs: { p50: number; p99: number; max: number };
+  nodeCpuPercent: number;
+  correctness: Correctness;
+}
+
+interface Correctness {
+  effects: number;
+  distinctEvents: number;
+  effectsMatchingOutbox: number;
+  unpublished: number;
+  ok: boolean;
+}
+
+
+
+/** N persons, events spread round-robin over them: each partition gets many keys, each key many events in order. */
+function planEvents(): PlannedEvent[] {
+  const persons = Array.from({ length: PERSONS }, () => randomUUID());
+  return Array.from({ length: EVENTS }, (_, i) => ({ personId: persons[i % PERSONS], sequence: Math.floor(i / PERSONS) }));
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/** CPU time of this Node process over a wall-clock interval, in % of one core (200% = both cores of a 2-core box). */
+function cpuMeter(): () => number {
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return Math.round(((used.user + used.system) / 1000 / (performance.now() - wall)) * 100);
+  };
+}
+
+/** Polls `count` until it reaches `target`; fails if it stops moving for STALL_MS. Resolves with the time it was seen. */
+async function waitUntilCount(what: string, count: () => Promise<number>, target: number): Promise<number> {
+  let last = -1;
+  let lastMove = performance.now();
+  for (;;) {
+    const seen = await count();
+    const now = performance.now();
+    if (seen >= target) return now;
+    if (seen !== last) [last, lastMove] = [seen, now];
+    else if (now - lastMove > STALL_MS) throw new Error(`${what}: stalled at ${seen}/${target} for ${STALL_MS / 1000}s`);
+    await sleep(POLL_MS);
+  }
+}
+
+async function deleteTopicsAndGroups(kafka: Kafka, topics: string[], groups: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.deleteGroups(groups).catch(() => undefined);
+    await admin.deleteTopics({ topics: topics.flatMap((topic) => [topic, deadLetterTopicOf(topic)]) }).catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+// ------------------------------------------------------------------------------- raw kafkajs ---
+
+/** The same CloudEvent records the relay would send, so both measurements move the same bytes. */
+function rawMessages(plan: PlannedEvent[], type: string): Message[] {
+  return plan.map(({ personId, sequence }) => toKafkaMessage({
+    id: randomUUID(), source: '/passerelle/bench', type, specversion: '1.0', time: new Date().toISOString(),
+    subject: personId, datacontenttype: 'application/json', correlationid: randomUUID(), data: { personId, sequence },
+  }, personId));
+}
+
+async function measureRawKafka(kafka: Kafka, settings: KafkaSettings, plan: PlannedEvent[]): Promise<RawResult> {
+  const topic = `${uniqueName('bench_raw')}.events`;
+  const groupId = uniqueName('bench_raw');
+  await ensureTopics(kafka, settings, [topic]);
+  const messages = rawMessages(plan, 'bench.person.noted.v1');
+
+  let consumed = 0;
+  let lastConsumedAt = 0;
+  // Same session settings as EventConsumer; the handler only counts, which is the ceiling.
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, rebalanceTimeout: 60_000 });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    // run() resolves once the group is joined, so joining is not timed.
+    await consumer.run({
+      partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
+      eachMessage: async () => {
+        consumed += 1;
+        lastConsumedAt = performance.now();
+      },
+    });
+    await producer.connect();
+
+    const cpu = cpuMeter();
+    const start = performance.now();
+    // One batch at a time, acknowledged by all replicas, like the relay.
+    for (const batch of chunks(messages, RAW_BATCH)) await producer.send({ topic, acks: -1, messages: batch });
+    const produced = performance.now();
+    await waitUntilCount('raw consume', async () => consumed, messages.length);
+    const seconds = (lastConsumedAt - start) / 1000;
+    return {
+      seconds,
+      eventsPerSecond: messages.length / seconds,
+      produceEventsPerSecond: messages.length / ((produced - start) / 1000),
+      nodeCpuPercent: cpu(),
+    };
+  } finally {
+    await producer.disconnect().catch(() => undefined);
+    await consumer.disconnect().catch(() => undefined);
+    await deleteTopicsAndGroups(kafka, [topic], [groupId]);
+  }
+}
+
+// ---------------------------------------------------------------------------------- backbone ---
+
+interface BackboneWorld {
+  schema: string;
+  topic: string;
+  groupId: string;
+  noted: EventDescriptor<BenchPersonNotedV1>;
+  warmed: EventDescriptor<BenchRelayWarmedV1>;
+  writer: OutboxWriter;
+}
+
+async function createBackboneWorld(kafka: Kafka, settings: KafkaSettings, pool: Pool): Promise<BackboneWorld> {
+  const schema = await freshMessagingSchema(pool, 'bench');
+  // now() is the handling transaction's start, a few hundred µs before its commit: close enough for ms latencies.
+  await pool.query(`CREATE TABLE ${schema}.effects (
+    id bigserial PRIMARY KEY, event_id uuid NOT NULL, person_id uuid NOT NULL, sequence int NOT NULL, inserted_at timestamptz NOT NULL DEFAULT now())`);
+  const topic = `${uniqueName('bench_backbone')}.events`;
+  await ensureTopics(kafka, settings, [topic]);
+  return {
+    schema,
+    topic,
+    groupId: uniqueName('bench_backbone'),
+    noted: defineEvent({ name: 'bench.person.noted', version: 1, topic, payload: BenchPersonNotedV1, key: (e) => e.personId }),
+    warmed: defineEvent({ name: 'bench.relay.warmed', version: 1, topic, payload: BenchRelayWarmedV1, key: (e) => e.personId }),
+    writer: new OutboxWriter({ schema, source: '/passerelle/bench' }),
+  };
+}
+
+/** The service's consumer: inbox insert and effect insert in one transaction per event. */
+function startConsumer(world: BackboneWorld, kafka: Kafka, pool: Pool, logger: Logger): Promise<EventConsumer<PoolClient>> {
+  const consumer = new EventConsumer<PoolClient>({
+    kafka, groupId: world.groupId, schema: world.schema, logger,
+    transactions: pgTransactionRunner(pool),
+    // The warm-up type is known but has no handler: consumed and ignored, no effect row.
+    catalog: [world.noted, world.warmed],
+    partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
+    handlers: [handlerFor(world.noted, async (event, tx) => {
+      await tx.query(`INSERT INTO ${world.schema}.effects (event_id, person_id, sequence) VALUES ($1, $2, $3)`,
+        [event.id, event.data.personId, event.data.sequence]);
+    })],
+  });
+  return consumer.start().then(() => consumer);
+}
+
+async function unpublished(pool: Pool, schema: string): Promise<number> {
+  return (await pool.query(`SELECT count(*)::int AS n FROM ${schema}.outbox WHERE published_at IS NULL`)).rows[0].n;
+}
+
+/**
+ * The relay connects its producer lazily, at its first non-empty batch: one event of an ignored
+ * type, published before the clock starts, keeps that connection out of the measurement.
+ */
+async function warmUpRelay(world: BackboneWorld, pool: Pool): Promise<void> {
+  await pgTransactionRunner(pool).run((tx) => world.writer.add(tx, world.warmed, { personId: randomUUID() }));
+  await waitUntilCount('relay warm-up', async () => 1 - (await unpublished(pool, world.schema)), 1);
+}
+
+/** WRITERS concurrent use cases, each committing the next EVENTS_PER_TRANSACTION events in one transaction. */
+async function writeEvents(world: BackboneWorld, pool: Pool, plan: PlannedEvent[]): Promise<void> {
+  const transactions = pgTransactionRunner(pool);
+  const batches = chunks(plan, EVENTS_PER_TRANSACTION);
+  let next = 0;
+  await Promise.all(Array.from({ length: WRITERS }, async () => {
+    while (next < batches.length) {
+      const batch = batches[next++];
+      await transactions.run(async (tx) => {
+        for (const event of batch) await world.writer.add(tx, world.noted, event);
+      });
+    }
+  }));
+}
+
+/** Milliseconds from the event's occurred_at (set by the writer) to its effect row; includes waiting for the write transaction's commit. */
+async function latencyPercentiles(pool: Pool, schema: string): Promise<BackboneResult['latencyMs']> {
+  const { rows } = await pool.query(`
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, max(ms) AS max
+      FROM (SELECT extract(epoch FROM e.inserted_at - o.occurred_at) * 1000 AS ms
+              FROM ${schema}.effects e JOIN ${schema}.outbox o ON o.id = e.event_id) latencies`);
+  return { p50: Number(rows[0].p50), p99: Number(rows[0].p99), max: Number(rows[0].max) };
+}
+
+async function checkCorrectness(pool: Pool, world: BackboneWorld, expected: number): Promise<Correctness> {
+  const { rows } = await pool.query(`
+    SELECT count(*)::int AS effects, count(DISTINCT e.event_id)::int AS distinct_events,
+           count(o.id) FILTER (WHERE o.type = $1)::int AS matching,
+           (SELECT count(*)::int FROM ${world.schema}.outbox WHERE published_at IS NULL) AS unpublished
+      FROM ${world.schema}.effects e LEFT JOIN ${world.schema}.outbox o ON o.id = e.event_id`, [world.noted.type]);
+  const r = rows[0];
+  const ok = r.effects === expected && r.distinct_events === expected && r.matching === expected && r.unpublished === 0;
+  return { effects: r.effects, distinctEvents: r.distinct_events, effectsMatchingOutbox: r.matching, unpublished: r.unpublished, ok };
+}
+
+async function measureBackbone(kafka: Kafka, settings: KafkaSettings, plan: PlannedEvent[], logger: Logger): Promise<BackboneResult> {
+  // As in a service: use cases and the consumer share the application pool; the relay has its own small pool.
+  const appPool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  const relayPool = new Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
+  const world = await createBackboneWorld(kafka, settings, appPool);
+  // Service defaults (batch 500, 1 s polling fallback), not tuned for the benchmark.
+  const relay = new OutboxRelay({ schema: world.schema, pool: relayPool, kafka, logger });
+  let consumer: EventConsumer<PoolClient> | undefined;
+  try {
+    consumer = await startConsumer(world, kafka, appPool, logger);
+    await relay.start();
+    await warmUpRelay(world, appPool);
+
+    const cpu = cpuMeter();
+    const start = performance.now();
+    const written = writeEvents(world, appPool, plan).then(() => performance.now());
+    const published = written.then(() => waitUntilCount('relay', async () => -(await unpublished(appPool, world.schema)), 0));
+    // Awaited below; marked handled now so that a failure there cannot crash the process before cleanup.
+    published.catch(() => undefined);
+    const end = await waitUntilCount('backbone', async () =>
+      (await appPool.query(`SELECT count(*)::int AS n FROM ${world.schema}.effects`)).rows[0].n, plan.length);
+    const nodeCpuPercent = cpu();
+    const [writtenAt, publishedAt] = await Promise.all([written, published]);
+
+    const seconds = (end - start) / 1000;
+    const writeSeconds = (writtenAt - start) / 1000;
+    return {
+      seconds,
+      eventsPerSecond: plan.length / seconds,
+      writeSeconds,
+      writeEventsPerSecond: plan.length / writeSeconds,
+      publishedSeconds: (publishedAt - start) / 1000,
+      latencyMs: await latencyPercentiles(appPool, world.schema),
+      nodeCpuPercent,
+      correctness: await checkCorrectness(appPool, world, plan.length),
+    };
+  } finally {
+    await consumer?.stop();
+    await relay.stop();
+    await appPool.query(`DROP SCHEMA IF EXISTS ${world.schema} CASCADE`).catch(() => undefined);
+    await Promise.all([appPool.end(), relayPool.end()]);
+    await deleteTopicsAndGroups(kafka, [world.topic], [world.groupId]);
+  }
+}
+
+// ----------------------------------------------------------------------------------- report ---
+
+function machine() {
+  return { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+}
+
+function report(raw: RawResult, backbone: BackboneResult) {
+  return {
+    timestamp: new Date().toISOString(),
+    events: EVENTS,
+    persons: PERSONS,
+    partitions: PARTITIONS,
+    raw: { ...raw, batch: RAW_BATCH },
+    backbone: { ...backbone, eventsPerTransaction: EVENTS_PER_TRANSACTION, writers: WRITERS },
+    ratioPercent: (backbone.eventsPerSecond / raw.eventsPerSecond) * 100,
+    machine: machine(),
+  };
+}
+
+function printTable(r: ReturnType<typeof report>): void {
+  const n = (value: number) => Math.round(value).toLocaleString('en-US');
+  const rows: [string, string][] = [
+    ['raw kafkajs produce→consume', `${n(r.raw.eventsPerSecond)} events/s  (${r.raw.seconds.toFixed(2)} s; produce alone ${n(r.raw.produceEventsPerSecond)}/s)`],
+    ['backbone outbox→Kafka→inbox', `${n(r.backbone.eventsPerSecond)} events/s  (${r.backbone.seconds.toFixed(2)} s)`],
+    ['ratio backbone / raw', `${r.ratioPercent.toFixed(1)} %`],
+    ['outbox write alone', `${n(r.backbone.writeEventsPerSecond)} events/s  (${r.backbone.writeSeconds.toFixed(2)} s, ${WRITERS} writers × ${EVENTS_PER_TRANSACTION}/tx)`],
+    ['outbox fully published at', `${r.backbone.publishedSeconds.toFixed(2)} s`],
+    ['latency occurred_at→effect', `p50 ${n(r.backbone.latencyMs.p50)} ms, p99 ${n(r.backbone.latencyMs.p99)} ms, max ${n(r.backbone.latencyMs.max)} ms`],
+    ['bench process CPU', `raw ${r.raw.nodeCpuPercent} %, backbone ${r.backbone.nodeCpuPercent} % (of one core)`],
+    ['events / persons / partitions', `${n(r.events)} / ${n(r.persons)} / ${r.partitions}`],
+    ['machine', `${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memoryGb} GB, node ${r.machine.node}`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\nBackbone throughput benchmark — ${r.timestamp}`);
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+  console.log('');
+}
+
+async function main(): Promise<number> {
+  ensureInfraEnv();
+  const logger = createLogger('bench');
+  // kafkajs warns at every idempotent producer's start that its retries are bounded: known, and noise here.
+  logger.level = process.env.LOG_LEVEL ?? 'error';
+  const settings: KafkaSettings = { ...kafkaSettingsFromEnv('bench'), topicPartitions: PARTITIONS };
+  const kafka = createKafka(settings, logger);
+  const plan = planEvents();
+
+  console.log(`raw kafkajs: ${EVENTS} events…`);
+  const raw = await measureRawKafka(kafka, settings, plan);
+  console.log(`backbone: ${EVENTS} events…`);
+  const backbone = await measureBackbone(kafka, settings, plan, logger);
+
+  const result = report(raw, backbone);
+  printTable(result);
+  fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`written to ${path.relative(ROOT, RESULTS_FILE)}`);
+
+  if (!backbone.correctness.ok) {
+    console.error('CORRECTNESS FAILED:', backbone.correctness);
+    return 1;
+  }
+  console.log(`correctness: ${backbone.correctness.effects} effect rows, ${backbone.correctness.distinctEvents} distinct events, nothing left unpublished`);
+  return 0;
+}
+
+// Exits explicitly: a kafkajs or pg timer left behind must not keep a finished benchmark alive.
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error('benchmark failed:', error);
+    process.exit(1);
+  },
+);

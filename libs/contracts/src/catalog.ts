@@ -1,0 +1,37 @@
+import { AnyEventDescriptor } from './event-descriptor';
+import { detentionRegisteredV1 } from './release-calendar/detention-registered.v1';
+import { lscReviewDueV1 } from './release-calendar/lsc-review-due.v1';
+import { personReleasedV1 } from './release-calendar/person-released.v1';
+import { personTransferredV1 } from './release-calendar/person-transferred.v1';
+import { releaseApproachingV1 } from './release-calendar/release-approaching.v1';
+import { releaseDateChangedV1 } from './release-calendar/release-date-changed.v1';
+import { windowClosedV1 } from './release-calendar/window-closed.v1';
+import { windowOpenedV1 } from './release-calendar/window-opened.v1';
+import { requestOpenedV1 } from './referral/request-opened.v1';
+import { requestOnHoldV1 } from './referral/request-on-hold.v1';
+import { requestResumedV1 } from './referral/request-resumed.v1';
+import { requestClosedV1 } from './referral/request-closed.v1';
+import { alertRaisedV1 } from './referral/alert-raised.v1';
+import { alertEscalatedV1 } from './referral/alert-escalated.v1';
+import { alertResolvedV1 } from './referral/alert-resolved.v1';
+import { sortieSecheRecordedV1 } from './referral/sortie-seche-recorded.v1';
+
+/** Every event Passerelle publishes. The AsyncAPI document is checked against this list. */
+export const EVENT_CATALOG: readonly AnyEventDescriptor[] = [
+  detentionRegisteredV1,
+  releaseDateChangedV1,
+  windowOpenedV1,
+  windowClosedV1,
+  releaseApproachingV1,
+  lscReviewDueV1,
+  personReleasedV1,
+  personTransferredV1,
+  requestOpenedV1,
+  requestOnHoldV1,
+  requestResumedV1,
+  requestClosedV1,
+  alertRaisedV1,
+  alertEscalatedV1,
+  alertResolvedV1,
+  sortieSecheRecordedV1,
+];

@@ -1,0 +1,11 @@
+import { SetMetadata } from '@nestjs/common';
+import { EventDescriptor } from '@passerelle/contracts';
+
+export const HANDLES_EVENT = 'passerelle:handles-event';
+
+/**
+ * Marks a provider method as the handler of one event type. The method receives the
+ * validated event and the transaction (an EntityManager) in which the inbox records it,
+ * and must do all its writes, outbox included, through that transaction.
+ */
+export const HandlesEvent = <T extends object>(descriptor: EventDescriptor<T>): MethodDecorator => SetMetadata(HANDLES_EVENT, descriptor);

@@ -1,0 +1,40 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { Pool } from 'pg';
+import { createLogger } from '@passerelle/observability';
+import { createKafka, kafkaSettingsFromEnv } from '../kafka-client';
+import { OutboxWriter } from '../outbox/outbox-writer';
+import { HandlerDiscovery } from './handler-discovery';
+import { MessagingLifecycle } from './messaging-lifecycle';
+import { KAFKA, MESSAGING_OPTIONS, MessagingOptions, RELAY_POOL } from './messaging.options';
+
+/** Gives a service its OutboxWriter, and runs its outbox relay and its `@HandlesEvent` consumer. */
+@Global()
+@Module({})
+export class MessagingModule {
+  /** Options as a function are read at start, so that the environment (a test's schema) is taken then. */
+  static forService(options: MessagingOptions | (() => MessagingOptions)): DynamicModule {
+    const resolve = typeof options === 'function' ? options : () => options;
+    return {
+      module: MessagingModule,
+      imports: [DiscoveryModule],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useFactory: resolve },
+        {
+          provide: KAFKA,
+          inject: [MESSAGING_OPTIONS],
+          useFactory: ({ service }: MessagingOptions) => createKafka(kafkaSettingsFromEnv(service), createLogger(service)),
+        },
+        { provide: RELAY_POOL, useFactory: () => new Pool({ connectionString: process.env.DATABASE_URL, max: 3 }) },
+        {
+          provide: OutboxWriter,
+          inject: [MESSAGING_OPTIONS],
+          useFactory: ({ service, schema }: MessagingOptions) => new OutboxWriter({ schema, source: `/passerelle/${service}` }),
+        },
+        HandlerDiscovery,
+        MessagingLifecycle,
+      ],
+      exports: [OutboxWriter, KAFKA, MessagingLifecycle],
+    };
+  }
+}

@@ -1,0 +1,14 @@
+export interface MessagingOptions {
+  /** Service name: CloudEvents source `/passerelle/<service>` and Kafka client id. */
+  service: string;
+  /** Database schema holding the service's outbox and inbox. */
+  schema: string;
+  /** Topics this service publishes to; created with their DLQ at start if missing. */
+  produces: string[];
+  /** Consumer group; defaults to `passerelle.<service>`. */
+  groupId?: string;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const KAFKA = Symbol('KAFKA');
+export const RELAY_POOL = Symbol('RELAY_POOL');

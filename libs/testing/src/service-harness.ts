@@ -1,0 +1,31 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { MessagingLifecycle } from '@passerelle/messaging';
+import { AdjustableClock, CLOCK, createServiceApp, ServiceDefinition } from '@passerelle/service-kit';
+import { uniqueName } from './infrastructure';
+
+export interface RunningService {
+  app: INestApplication;
+  url: string;
+  schema: string;
+  /** The service's clock: tests move it to let days pass. */
+  clock: AdjustableClock;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots a service in the test process against the real database and broker, in a schema
+ * and consumer group of its own so test files never see each other's state.
+ */
+export async function startService(module: Type<unknown>, definition: ServiceDefinition): Promise<RunningService> {
+  const schema = uniqueName(definition.schema).toLowerCase();
+  process.env.DATABASE_SCHEMA = schema;
+  process.env.KAFKA_GROUP_ID = uniqueName(`test.${definition.name}`);
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  process.env.PASSERELLE_CLOCK_CONTROL = '1';
+  process.env.CALENDAR_SWEEP_EVERY_MINUTES = '0';
+  const app = await createServiceApp(module, definition);
+  await app.listen(0, '127.0.0.1');
+  await app.get(MessagingLifecycle).whenConsuming();
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://127.0.0.1:${address.port}`, schema, clock: app.get(CLOCK), close: () => app.close() };
+}

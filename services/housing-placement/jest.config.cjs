@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset.cjs'), displayName: 'housing-placement', rootDir: __dirname, testTimeout: 60_000 };

@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset.cjs'), displayName: 'notification', rootDir: __dirname, testTimeout: 60_000 };

@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsCalendarDate, IsDepartementCode } from '@passerelle/contracts';
+
+export class IndicatorsQuery {
+  @ApiProperty({ example: '94' }) @IsDepartementCode() departement!: string;
+  @ApiProperty({ example: '2026-11-01', description: 'First day, Europe/Paris' }) @IsCalendarDate() from!: string;
+  @ApiProperty({ example: '2026-11-30', description: 'Last day, included' }) @IsCalendarDate() to!: string;
+}

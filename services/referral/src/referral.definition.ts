@@ -1,0 +1,16 @@
+import { Topics } from '@passerelle/contracts';
+import { ServiceDefinition } from '@passerelle/service-kit';
+import { TrackedDetentionEntity } from './adapters/persistence/tracked-detention.entity';
+import { InitialSchema1763900000000 } from './adapters/persistence/migrations/1763900000000-initial-schema';
+import { Referrals1764100000000 } from './adapters/persistence/migrations/1764100000000-referrals';
+import { ReferralEntity } from './adapters/persistence/referral.entity';
+
+export const referralService: ServiceDefinition = {
+  name: 'referral',
+  description: 'SIAO requests of people leaving prison, from the detentions the SPIP follows',
+  defaultPort: 3002,
+  schema: 'referral',
+  entities: [TrackedDetentionEntity, ReferralEntity],
+  migrations: [InitialSchema1763900000000, Referrals1764100000000],
+  produces: [Topics.referral],
+};

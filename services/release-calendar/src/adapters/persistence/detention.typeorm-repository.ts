@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LessThanOrEqual, QueryFailedError } from 'typeorm';
+import { Transaction } from '@passerelle/service-kit';
+import { Detention } from '../../domain/detention';
+import { DetentionQuery, DetentionRepository, DuplicateEcrouError, ReleaseDateChangeRecord } from '../../application/ports/detention.repository';
+import { ReleaseDateChangeEntity } from './release-date-change.entity';
+import { DetentionEntity } from './detention.entity';
+import { toDomain, toEntity } from './detention.mapper';
+
+const UNIQUE_VIOLATION = '23505';
+const ECROU_CONSTRAINT = 'detentions_ecrou_uq';
+
+@Injectable()
+export class DetentionTypeormRepository implements DetentionRepository {
+  async insert(tx: Transaction, detention: Detention, nextDueOn: string | undefined): Promise<void> {
+    const entity = toEntity(detention, nextDueOn);
+    await uniqueEcrou(entity, () => (tx as EntityManager).insert(DetentionEntity, entity));
+  }
+
+  async insertMany(tx: Transaction, items: { detention: Detention; nextDueOn: string | undefined }[]): Promise<void> {
+    if (items.length === 0) return;
+    const entities = items.map(({ detention, nextDueOn }) => toEntity(detention, nextDueOn));
+    await uniqueEcrou(entities[0], () => (tx as EntityManager).insert(DetentionEntity, entities));
+  }
+
+  async updateCalendars(tx: Transaction, items: { detention: Detention; nextDueOn: string | undefined }[]): Promise<void> {
+    if (items.length === 0) return;
+    const rows = items.map(({ detention, nextDueOn }) => {
+      const { id, progress } = detention.snapshot();
+      return {
+        id, window_open: progress.windowOpen, milestones_reached: progress.milestonesReached,
+        lsc_review_announced: progress.lscReviewAnnounced, next_due_on: nextDueOn ?? null,
+      };
+    });
+    const table = (tx as EntityManager).connection.getMetadata(DetentionEntity).tablePath;
+    await (tx as EntityManager).query(
+      `UPDATE ${table} AS d SET window_open = v.window_open, milestones_reached = v.milestones_reached,
+         lsc_review_announced = v.lsc_review_announced, next_due_on = v.next_due_on
+       FROM jsonb_to_recordset($1::jsonb)
+         AS v(id uuid, window_open boolean, milestones_reached integer[], lsc_review_announced boolean, next_due_on date)
+       WHERE d.id = v.id`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async findById(tx: Transaction, id: string): Promise<Detention | undefined> {
+    const entity = await (tx as EntityManager).findOneBy(DetentionEntity, { id });
+    return entity ? toDomain(entity) : undefined;
+  }
+
+  async lockById(tx: Transaction, id: string): Promise<Detention | undefined> {
+    const entity = await (tx as EntityManager).findOne(DetentionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return entity ? toDomain(entity) : undefined;
+  }
+
+  async update(tx: Transaction, detention: Detention, nextDueOn: string | undefined): Promise<void> {
+    const entity = toEntity(detention, nextDueOn);
+    const { id, ...changes } = entity;
+    await uniqueEcrou(entity, () => (tx as EntityManager).update(DetentionEntity, { id }, changes));
+  }
+
+  async lockByEcrou(tx: Transaction, keys: { establishmentCode: string; ecrou: string }[]): Promise<Map<string, Detention>> {
+    if (keys.length === 0) return new Map();
+    const entities = await (tx as EntityManager).find(DetentionEntity, {
+      where: keys.map(({ establishmentCode, ecrou }) => ({ establishmentCode, ecrou })),
+      lock: { mode: 'pessimistic_write' },
+    });
+    return new Map(entities.map((entity) => [`${entity.establishmentCode}/${entity.ecrou}`, toDomain(entity)]));
+  }
+
+  async recordDateChange(tx: Transaction, change: ReleaseDateChangeRecord): Promise<void> {
+    await (tx as EntityManager).insert(ReleaseDateChangeEntity, change);
+  }
+
+  async list(tx: Transaction, query: DetentionQuery): Promise<{ items: Detention[]; total: number }> {
+    const builder = (tx as EntityManager).createQueryBuilder(DetentionEntity, 'd');
+    if (query.departements !== 'all') builder.andWhere('d.spipDepartement IN (:...departements)', { departements: query.departements });
+    if (query.status) builder.andWhere('d.status = :status', { status: query.status });
+    if (query.releaseFrom) builder.andWhere('d.expectedReleaseDate >= :from', { from: query.releaseFrom });
+    if (query.releaseTo) builder.andWhere('d.expectedReleaseDate <= :to', { to: query.releaseTo });
+    const [entities, total] = await builder
+      .orderBy('d.expectedReleaseDate', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: entities.map(toDomain), total };
+  }
+
+  async lockDue(tx: Transaction, today: string, limit: number): Promise<Detention[]> {
+    const entities = await (tx as EntityManager).find(DetentionEntity, {
+      where: { status: 'incarcerated', nextDueOn: LessThanOrEqual(today) },
+      order: { nextDueOn: 'ASC' },
+      take: limit,
+      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+    });
+    return entities.map(toDomain);
+  }
+}
+
+/** A transfer or a registration onto an écrou the establishment already uses is a 409, not a 500. */
+async function uniqueEcrou(entity: DetentionEntity, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof QueryFailedError && isViolationOf(error, ECROU_CONSTRAINT)) {
+      throw new DuplicateEcrouError(entity.establishmentCode, entity.ecrou);
+    }
+    throw error;
+  }
+}
+
+function isViolationOf(error: QueryFailedError, constraint: string): boolean {
+  const { code, constraint: violated } = error.driverError as { code?: string; constraint?: string };
+  return code === UNIQUE_VIOLATION && violated === constraint;
+}

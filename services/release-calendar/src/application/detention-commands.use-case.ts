@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditTrail, AuthenticatedUser } from '@passerelle/auth';
+import { ReleaseDateChangeReason } from '@passerelle/contracts';
+import { Clock, CLOCK, UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
+import { DepartementSettings } from '../domain/departement-settings';
+import { Detention, DetentionState, ReleaseKind, Today, Transfer } from '../domain/detention';
+import { DetentionEvent } from '../domain/detention-events';
+import { DetentionStore } from './detention-store';
+import { DetentionNotFoundError, DetentionOutOfTerritoryError } from './get-detention.use-case';
+import { DEPARTEMENT_SETTINGS_REPOSITORY, DepartementSettingsRepository } from './ports/departement-settings.repository';
+import { DETENTION_REPOSITORY, DetentionRepository } from './ports/detention.repository';
+import { todayFrom } from './today';
+
+type Change = (detention: Detention, today: Today, settings: DepartementSettings) => DetentionEvent[];
+
+/**
+ * What the prison's greffe reports about a detention: a moved date, a release, a transfer.
+ * Each runs in one transaction holding the detention's row lock, so two changes for one person
+ * (or a change and a sweep) apply one after the other, and their events keep that order.
+ */
+@Injectable()
+export class DetentionCommands {
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(DETENTION_REPOSITORY) private readonly detentions: DetentionRepository,
+    @Inject(DEPARTEMENT_SETTINGS_REPOSITORY) private readonly settings: DepartementSettingsRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly store: DetentionStore,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  changeReleaseDate(id: string, date: string, reason: ReleaseDateChangeReason, actor: AuthenticatedUser): Promise<DetentionState> {
+    return this.apply(id, actor, (detention, today, settings) => detention.changeReleaseDate(date, reason, today, settings));
+  }
+
+  release(id: string, releasedOn: string, kind: ReleaseKind, actor: AuthenticatedUser): Promise<DetentionState> {
+    return this.apply(id, actor, (detention, today) => detention.release(releasedOn, kind, today));
+  }
+
+  transfer(id: string, to: Transfer, actor: AuthenticatedUser): Promise<DetentionState> {
+    return this.apply(id, actor, (detention, today) => detention.transfer(to, today));
+  }
+
+  private apply(id: string, actor: AuthenticatedUser, change: Change): Promise<DetentionState> {
+    return this.unitOfWork.run(async (tx) => {
+      const detention = await this.detentions.lockById(tx, id);
+      if (!detention) throw new DetentionNotFoundError(id);
+      const { spipDepartement, personId } = detention.snapshot();
+      if (!actor.mayActOn(spipDepartement)) throw new DetentionOutOfTerritoryError(spipDepartement);
+      const settings = await this.settings.get(tx, detention.snapshot().destinationDepartement);
+      const events = change(detention, todayFrom(this.clock), settings);
+      await this.store.save(tx, detention, events, settings, actor.subject);
+      await this.audit.record(tx, { actor, action: 'update', resourceType: 'detention', resourceId: id, personId });
+      return detention.snapshot();
+    });
+  }
+}
