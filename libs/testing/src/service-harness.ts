@@ -1,7 +1,8 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { MessagingLifecycle } from '@passerelle/messaging';
 import { AdjustableClock, CLOCK, createServiceApp, ServiceDefinition } from '@passerelle/service-kit';
-import { uniqueName } from './infrastructure';
+import { queryRows, uniqueName } from './infrastructure';
+import { ProbedRecord, TopicProbe } from './topic-probe';
 
 export interface RunningService {
   app: INestApplication;
@@ -9,6 +10,11 @@ export interface RunningService {
   schema: string;
   /** The service's clock: tests move it to let days pass. */
   clock: AdjustableClock;
+  /**
+   * The probe's records that this instance published. Every test instance of a service reads
+   * the shared topics from the beginning, so others publish about the same people too.
+   */
+  recordsPublished(probe: TopicProbe): Promise<ProbedRecord[]>;
   close(): Promise<void>;
 }
 
@@ -27,5 +33,15 @@ export async function startService(module: Type<unknown>, definition: ServiceDef
   await app.listen(0, '127.0.0.1');
   await app.get(MessagingLifecycle).whenConsuming();
   const address = app.getHttpServer().address() as { port: number };
-  return { app, url: `http://127.0.0.1:${address.port}`, schema, clock: app.get(CLOCK), close: () => app.close() };
+  return {
+    app, url: `http://127.0.0.1:${address.port}`, schema, clock: app.get(CLOCK),
+    recordsPublished: (probe) => recordsPublishedFrom(schema, probe),
+    close: () => app.close(),
+  };
+}
+
+async function recordsPublishedFrom(schema: string, probe: TopicProbe): Promise<ProbedRecord[]> {
+  const rows = await queryRows<{ id: string }>(`SELECT id FROM "${schema}".outbox WHERE published_at IS NOT NULL`);
+  const ids = new Set(rows.map((row) => row.id));
+  return probe.records.filter((record) => ids.has(record.header('ce_id') ?? ''));
 }

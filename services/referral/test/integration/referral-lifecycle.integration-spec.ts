@@ -41,7 +41,8 @@ describe('referral: the SIAO request follows the release calendar', () => {
     };
     return { ref, opened };
   };
-  const typesFor = (personId: string) => probe.records.filter((r) => r.key === personId).map((r) => r.header('ce_type')!.replace('referral.', '').replace('.v1', ''));
+  const recordsFor = async (personId: string) => (await service.recordsPublished(probe)).filter((r) => r.key === personId);
+  const typesFor = async (personId: string) => (await recordsFor(personId)).map((r) => r.header('ce_type')!.replace('referral.', '').replace('.v1', ''));
 
   it('opens one request for a window delivered twice, raises and escalates the alert, waits on hold, and records one sortie sèche', async () => {
     const { ref, opened } = person();
@@ -55,12 +56,12 @@ describe('referral: the SIAO request follows the release calendar', () => {
     await publishEvents(producer, windowOpenedV1, cloudEventOf(windowOpenedV1, opened));
     await publishEvents(producer, personReleasedV1, cloudEventOf(personReleasedV1, { ...ref, releasedOn: '2027-03-31', releaseKind: 'end_of_sentence' }));
 
-    await expectEventually(() => expect(typesFor(ref.personId)).toEqual([
+    await expectEventually(async () => expect(await typesFor(ref.personId)).toEqual([
       'request.opened', 'alert.raised', 'alert.escalated', 'request.on-hold', 'request.resumed', 'sortie-seche.recorded', 'request.closed',
     ]));
     const rows = await queryRows(`SELECT status, alert_level FROM ${service.schema}.referrals WHERE person_id = $1`, [ref.personId]);
     expect(rows).toEqual([{ status: 'closed', alert_level: 'warning' }]);
-    const records = probe.records.filter((r) => r.key === ref.personId);
+    const records = await recordsFor(ref.personId);
     expect(records[5].json()).toMatchObject({ reason: 'request_incomplete', releasedOn: '2027-03-31', siaoDepartement: '13' });
     for (const record of records) {
       expect(Object.keys(record.json<Record<string, unknown>>()).filter((key) => !ALLOWED_KEYS.has(key))).toEqual([]);
@@ -73,6 +74,6 @@ describe('referral: the SIAO request follows the release calendar', () => {
     await publishEvents(producer, releaseApproachingV1, cloudEventOf(releaseApproachingV1, { ...ref, daysBefore: 90, milestoneOn: '2026-12-31' }));
     const marker = person();
     await publishEvents(producer, windowOpenedV1, cloudEventOf(windowOpenedV1, { ...marker.opened, personId: ref.personId, detentionId: marker.ref.detentionId }));
-    await expectEventually(() => expect(typesFor(ref.personId)).toEqual(['request.opened']));
+    await expectEventually(async () => expect(await typesFor(ref.personId)).toEqual(['request.opened']));
   });
 });
