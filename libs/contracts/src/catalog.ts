@@ -15,6 +15,19 @@ import { alertRaisedV1 } from './referral/alert-raised.v1';
 import { alertEscalatedV1 } from './referral/alert-escalated.v1';
 import { alertResolvedV1 } from './referral/alert-resolved.v1';
 import { sortieSecheRecordedV1 } from './referral/sortie-seche-recorded.v1';
+import { requestSubmittedV1 } from './referral/request-submitted.v1';
+import { requestWithdrawnV1 } from './referral/request-withdrawn.v1';
+import { requestReturnedV1 } from './housing-placement/request-returned.v1';
+import { requestScheduledV1 } from './housing-placement/request-scheduled.v1';
+import { orientationDecidedV1 } from './housing-placement/orientation-decided.v1';
+import { requestDeferredV1 } from './housing-placement/request-deferred.v1';
+import { requestRefusedV1 } from './housing-placement/request-refused.v1';
+import { placementProposedV1 } from './housing-placement/placement-proposed.v1';
+import { placementConfirmedV1 } from './housing-placement/placement-confirmed.v1';
+import { placementDeclinedV1 } from './housing-placement/placement-declined.v1';
+import { placementCancelledV1 } from './housing-placement/placement-cancelled.v1';
+import { personEnteredV1 } from './housing-placement/person-entered.v1';
+import { personNoShowV1 } from './housing-placement/person-no-show.v1';
 
 /** Every event Passerelle publishes. The AsyncAPI document is checked against this list. */
 export const EVENT_CATALOG: readonly AnyEventDescriptor[] = [
@@ -27,6 +40,8 @@ export const EVENT_CATALOG: readonly AnyEventDescriptor[] = [
   personReleasedV1,
   personTransferredV1,
   requestOpenedV1,
+  requestSubmittedV1,
+  requestWithdrawnV1,
   requestOnHoldV1,
   requestResumedV1,
   requestClosedV1,
@@ -34,4 +49,15 @@ export const EVENT_CATALOG: readonly AnyEventDescriptor[] = [
   alertEscalatedV1,
   alertResolvedV1,
   sortieSecheRecordedV1,
+  requestReturnedV1,
+  requestScheduledV1,
+  orientationDecidedV1,
+  requestDeferredV1,
+  requestRefusedV1,
+  placementProposedV1,
+  placementConfirmedV1,
+  placementDeclinedV1,
+  placementCancelledV1,
+  personEnteredV1,
+  personNoShowV1,
 ];

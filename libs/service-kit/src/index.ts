@@ -6,3 +6,4 @@ export * from './tokens';
 export * from './clock';
 export * from './unit-of-work';
 export * from './schema-of-migration';
+export * from './periodic-task';

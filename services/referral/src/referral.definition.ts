@@ -4,6 +4,7 @@ import { TrackedDetentionEntity } from './adapters/persistence/tracked-detention
 import { InitialSchema1763900000000 } from './adapters/persistence/migrations/1763900000000-initial-schema';
 import { Referrals1764100000000 } from './adapters/persistence/migrations/1764100000000-referrals';
 import { ReferralEntity } from './adapters/persistence/referral.entity';
+import { ReferralFiles1764300000000 } from './adapters/persistence/migrations/1764300000000-referral-files';
 
 export const referralService: ServiceDefinition = {
   name: 'referral',
@@ -11,6 +12,6 @@ export const referralService: ServiceDefinition = {
   defaultPort: 3002,
   schema: 'referral',
   entities: [TrackedDetentionEntity, ReferralEntity],
-  migrations: [InitialSchema1763900000000, Referrals1764100000000],
+  migrations: [InitialSchema1763900000000, Referrals1764100000000, ReferralFiles1764300000000],
   produces: [Topics.referral],
 };

@@ -1,11 +1,12 @@
 import { IsIn } from 'class-validator';
 import { defineEvent } from '../event-descriptor';
 import { Topics } from '../topics';
-import { ReferralRef, ALERT_LEVELS, AlertLevelName } from './referral-payloads';
+import { ALERT_KINDS, ALERT_LEVELS, AlertKindName, AlertLevelName, ReferralRef } from './referral-payloads';
 
 /** The release came closer with still nothing confirmed: the alert goes up a level. */
 export class AlertEscalatedV1 extends ReferralRef {
   @IsIn(ALERT_LEVELS) from!: AlertLevelName;
+  @IsIn(ALERT_KINDS) kind!: AlertKindName;
   @IsIn(ALERT_LEVELS) level!: AlertLevelName;
 }
 

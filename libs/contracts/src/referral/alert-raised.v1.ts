@@ -1,10 +1,11 @@
 import { IsIn } from 'class-validator';
 import { defineEvent } from '../event-descriptor';
 import { Topics } from '../topics';
-import { ReferralRef, ALERT_LEVELS, AlertLevelName } from './referral-payloads';
+import { ALERT_KINDS, ALERT_LEVELS, AlertKindName, AlertLevelName, ReferralRef } from './referral-payloads';
 
-/** A sortie-sèche risk: the release approaches with no confirmed placement. */
+/** An alert on a request: a sortie-sèche risk, an LSC at risk for lack of housing, or a stalled request. */
 export class AlertRaisedV1 extends ReferralRef {
+  @IsIn(ALERT_KINDS) kind!: AlertKindName;
   @IsIn(ALERT_LEVELS) level!: AlertLevelName;
 }
 

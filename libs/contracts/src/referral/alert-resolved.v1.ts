@@ -1,10 +1,11 @@
 import { IsIn } from 'class-validator';
 import { defineEvent } from '../event-descriptor';
 import { Topics } from '../topics';
-import { ReferralRef, ALERT_LEVELS, AlertLevelName } from './referral-payloads';
+import { ALERT_KINDS, ALERT_LEVELS, AlertKindName, AlertLevelName, ReferralRef } from './referral-payloads';
 
-/** A placement was confirmed: the sortie-sèche risk is over. */
+/** What the alert was about is over: a placement confirmed, a request submitted or decided. */
 export class AlertResolvedV1 extends ReferralRef {
+  @IsIn(ALERT_KINDS) kind!: AlertKindName;
   @IsIn(ALERT_LEVELS) level!: AlertLevelName;
 }
 

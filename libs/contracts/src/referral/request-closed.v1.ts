@@ -1,11 +1,11 @@
 import { IsIn } from 'class-validator';
 import { defineEvent } from '../event-descriptor';
 import { Topics } from '../topics';
-import { ReferralRef } from './referral-payloads';
+import { CLOSE_OUTCOMES, CloseOutcomeName, ReferralRef } from './referral-payloads';
 
-/** The request is over: the person was released (with or without a placement). */
+/** The request is over: the person entered their place, or was released without one, or never came. */
 export class RequestClosedV1 extends ReferralRef {
-  @IsIn(['released']) outcome!: 'released';
+  @IsIn(CLOSE_OUTCOMES) outcome!: CloseOutcomeName;
 }
 
 export const requestClosedV1 = defineEvent({

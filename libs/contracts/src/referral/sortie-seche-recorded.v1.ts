@@ -1,11 +1,20 @@
-import { IsIn } from 'class-validator';
-import { IsCalendarDate } from '../common/validators';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate, IsDepartementCode } from '../common/validators';
 import { defineEvent } from '../event-descriptor';
 import { Topics } from '../topics';
-import { ReferralRef, SORTIE_SECHE_REASONS, SortieSecheReasonName } from './referral-payloads';
+import { SORTIE_SECHE_REASONS, SortieSecheReasonName } from './referral-payloads';
 
-/** Released with no confirmed placement: the headline indicator, with its reason. */
-export class SortieSecheRecordedV1 extends ReferralRef {
+/**
+ * Released with no confirmed placement: the headline indicator, with its reason. A person
+ * released before any request was opened counts too (`no_request`, no `referralId`).
+ */
+export class SortieSecheRecordedV1 {
+  @IsOptional() @IsUUID() referralId?: string;
+  @IsUUID() personId!: string;
+  @IsUUID() detentionId!: string;
+  @IsDepartementCode() spipDepartement!: string;
+  @IsDepartementCode() siaoDepartement!: string;
+  @IsCalendarDate() expectedReleaseDate!: string;
   @IsIn(SORTIE_SECHE_REASONS) reason!: SortieSecheReasonName;
   @IsCalendarDate() releasedOn!: string;
 }
@@ -16,5 +25,5 @@ export const sortieSecheRecordedV1 = defineEvent({
   topic: Topics.referral,
   payload: SortieSecheRecordedV1,
   key: (event) => event.personId,
-  subject: (event) => event.referralId,
+  subject: (event) => event.referralId ?? event.detentionId,
 });

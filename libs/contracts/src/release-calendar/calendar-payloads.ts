@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsString, IsUUID, Length } from 'class-validator';
+import { Nested } from '../common/nested';
 import { IsCalendarDate, IsDepartementCode } from '../common/validators';
 
 /** Who and where: the routing part every release-calendar event about a detention carries. */
@@ -18,11 +18,4 @@ export class PersonIdentity {
   @IsCalendarDate() birthDate!: string;
 }
 
-export const NestedIdentity = (): PropertyDecorator => {
-  const validate = ValidateNested();
-  const type = Type(() => PersonIdentity);
-  return (target, key) => {
-    validate(target, key);
-    type(target, key);
-  };
-};
+export const NestedIdentity = (): PropertyDecorator => Nested(() => PersonIdentity);

@@ -11,6 +11,7 @@ import { DetentionRef } from './calendar-payloads';
 export class PersonTransferredV1 extends DetentionRef {
   @IsString() @Length(1, 20) fromEstablishmentCode!: string;
   @IsString() @Length(1, 20) toEstablishmentCode!: string;
+  @IsString() @Length(1, 200) toEstablishmentName!: string;
   @IsDepartementCode() previousSpipDepartement!: string;
   @IsCalendarDate() transferredOn!: string;
 }

@@ -1,29 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Transaction } from '@passerelle/service-kit';
-import { Referral, ReferralChange, ReleaseWindowFacts } from '../domain/referral';
+import { Clock, CLOCK, Transaction } from '@passerelle/service-kit';
+import { Referral, ReleaseWindowFacts } from '../domain/referral';
+import { REFERRAL_JOURNAL, ReferralJournal, SortieSecheRecord } from './ports/referral-journal';
 import { REFERRAL_REPOSITORY, ReferralRepository } from './ports/referral.repository';
 import { ReferralEventPublisher } from './referral-event-publisher';
+import { ReferralChangeFn, ReferralStore } from './referral-store';
+
+const SOURCE = 'release-calendar';
+
+export type ReleasedDetention = Omit<SortieSecheRecord, 'reason' | 'referralId'>;
 
 /**
  * What release-calendar's events mean for the SIAO request. Each runs in the consumer's inbox
- * transaction with the referral's row locked, so a redelivered or reordered-across-people event
- * never opens a second request or applies twice.
+ * transaction with the referral's row locked, so a redelivered event never opens a second
+ * request or applies twice, and one person's events apply one after the other.
  */
 @Injectable()
 export class FollowReleaseCalendar {
   constructor(
     @Inject(REFERRAL_REPOSITORY) private readonly referrals: ReferralRepository,
+    @Inject(REFERRAL_JOURNAL) private readonly journal: ReferralJournal,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly store: ReferralStore,
     private readonly events: ReferralEventPublisher,
   ) {}
 
   /** Opens the request, or resumes it when the window reopens for the same detention. */
   async windowOpened(tx: Transaction, window: ReleaseWindowFacts): Promise<void> {
     const existing = await this.referrals.lockByDetention(tx, window.detentionId);
-    if (existing) return this.save(tx, existing, existing.windowReopened(window));
-    const { referral, changes } = Referral.open(randomUUID(), window);
-    await this.referrals.insert(tx, referral);
-    await this.events.publish(tx, referral, changes);
+    if (existing) return this.store.save(tx, existing, existing.windowReopened(window), SOURCE);
+    const { referral, changes } = Referral.open(randomUUID(), window, this.store.today());
+    await this.store.save(tx, referral, changes, SOURCE, true);
   }
 
   windowClosed(tx: Transaction, detentionId: string): Promise<void> {
@@ -31,32 +39,31 @@ export class FollowReleaseCalendar {
   }
 
   releaseDateChanged(tx: Transaction, detentionId: string, expectedReleaseDate: string): Promise<void> {
-    return this.apply(tx, detentionId, (referral) => {
-      referral.releaseDateMoved(expectedReleaseDate);
-      return [];
-    });
+    return this.apply(tx, detentionId, (referral) => referral.releaseDateMoved(expectedReleaseDate));
   }
 
   releaseApproaching(tx: Transaction, detentionId: string, daysBefore: number): Promise<void> {
-    return this.apply(tx, detentionId, (referral) => referral.releaseApproaching(daysBefore));
+    return this.apply(tx, detentionId, (referral, today) => referral.releaseApproaching(daysBefore, today));
   }
 
-  transferred(tx: Transaction, detentionId: string, spipDepartement: string): Promise<void> {
-    return this.apply(tx, detentionId, (referral) => referral.transferred(spipDepartement));
+  lscReviewDue(tx: Transaction, detentionId: string): Promise<void> {
+    return this.apply(tx, detentionId, (referral, today) => referral.lscReviewDue(today));
   }
 
-  released(tx: Transaction, detentionId: string, releasedOn: string): Promise<void> {
-    return this.apply(tx, detentionId, (referral) => referral.released(releasedOn));
+  transferred(tx: Transaction, detentionId: string, spipDepartement: string, establishment: { code: string; name: string }): Promise<void> {
+    return this.apply(tx, detentionId, (referral) => referral.transferred(spipDepartement, establishment));
+  }
+
+  /** Released: the request judges it; with no request at all, the sortie sèche is `no_request`. */
+  async released(tx: Transaction, detention: ReleasedDetention): Promise<void> {
+    const referral = await this.referrals.lockByDetention(tx, detention.detentionId);
+    if (referral) return this.store.save(tx, referral, referral.released(detention.releasedOn, this.store.today()), SOURCE);
+    const record: SortieSecheRecord = { ...detention, reason: 'no_request' };
+    if (await this.journal.recordSortieSeche(tx, record, this.clock.now())) await this.events.publishSortieSecheWithoutRequest(tx, record);
   }
 
   /** Events about a detention whose window never opened concern no request: nothing to do. */
-  private async apply(tx: Transaction, detentionId: string, change: (referral: Referral) => ReferralChange[]): Promise<void> {
-    const referral = await this.referrals.lockByDetention(tx, detentionId);
-    if (referral) await this.save(tx, referral, change(referral));
-  }
-
-  private async save(tx: Transaction, referral: Referral, changes: ReferralChange[]): Promise<void> {
-    await this.referrals.update(tx, referral);
-    await this.events.publish(tx, referral, changes);
+  private async apply(tx: Transaction, detentionId: string, change: ReferralChangeFn): Promise<void> {
+    await this.store.change(tx, await this.referrals.lockByDetention(tx, detentionId), SOURCE, change);
   }
 }

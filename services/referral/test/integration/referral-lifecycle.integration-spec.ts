@@ -12,7 +12,7 @@ import { ReferralModule } from '../../src/referral.module';
 /** Keys a payload may carry: what the SIAO needs to route and judge urgency, nothing about health or offences. */
 const ALLOWED_KEYS = new Set([
   'referralId', 'personId', 'detentionId', 'spipDepartement', 'siaoDepartement', 'expectedReleaseDate',
-  'urgent', 'level', 'from', 'reason', 'releasedOn', 'outcome',
+  'urgent', 'kind', 'level', 'from', 'reason', 'releasedOn', 'outcome',
 ]);
 
 describe('referral: the SIAO request follows the release calendar', () => {
@@ -57,12 +57,16 @@ describe('referral: the SIAO request follows the release calendar', () => {
     await publishEvents(producer, personReleasedV1, cloudEventOf(personReleasedV1, { ...ref, releasedOn: '2027-03-31', releaseKind: 'end_of_sentence' }));
 
     await expectEventually(async () => expect(await typesFor(ref.personId)).toEqual([
-      'request.opened', 'alert.raised', 'alert.escalated', 'request.on-hold', 'request.resumed', 'sortie-seche.recorded', 'request.closed',
+      'request.opened', 'alert.raised', 'alert.escalated', 'request.on-hold', 'request.resumed', 'sortie-seche.recorded', 'alert.resolved',
+      'request.closed',
     ]));
     const rows = await queryRows(`SELECT status, alert_level FROM ${service.schema}.referrals WHERE person_id = $1`, [ref.personId]);
-    expect(rows).toEqual([{ status: 'closed', alert_level: 'warning' }]);
+    expect(rows).toEqual([{ status: 'closed', alert_level: null }]);
     const records = await recordsFor(ref.personId);
     expect(records[5].json()).toMatchObject({ reason: 'request_incomplete', releasedOn: '2027-03-31', siaoDepartement: '13' });
+    expect(records[7].json()).toMatchObject({ outcome: 'released_without_placement' });
+    const register = await queryRows(`SELECT reason FROM ${service.schema}.sorties_seches WHERE person_id = $1`, [ref.personId]);
+    expect(register).toEqual([{ reason: 'request_incomplete' }]);
     for (const record of records) {
       expect(Object.keys(record.json<Record<string, unknown>>()).filter((key) => !ALLOWED_KEYS.has(key))).toEqual([]);
       expect(record.value).not.toMatch(/Durand|Léa|1988-02-29/);

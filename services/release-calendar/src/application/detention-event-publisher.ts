@@ -45,6 +45,7 @@ export class DetentionEventPublisher {
       case 'PersonTransferred':
         return outboxEntry(personTransferredV1, {
           ...ref, fromEstablishmentCode: event.fromEstablishmentCode, toEstablishmentCode: event.detention.establishmentCode,
+          toEstablishmentName: event.detention.establishmentName,
           previousSpipDepartement: event.previousSpipDepartement, transferredOn: event.transferredOn,
         });
     }

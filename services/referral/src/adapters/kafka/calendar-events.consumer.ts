@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
-  PersonReleasedV1, personReleasedV1, PersonTransferredV1, personTransferredV1, ReleaseApproachingV1, releaseApproachingV1,
+  LscReviewDueV1, lscReviewDueV1, PersonReleasedV1, personReleasedV1, PersonTransferredV1, personTransferredV1, ReleaseApproachingV1, releaseApproachingV1,
   ReleaseDateChangedV1, releaseDateChangedV1, WindowClosedV1, windowClosedV1, WindowOpenedV1, windowOpenedV1,
 } from '@passerelle/contracts';
 import { ConsumedEvent, HandlesEvent } from '@passerelle/messaging';
@@ -20,6 +20,7 @@ export class CalendarEventsConsumer {
     return this.follow.windowOpened(tx, {
       detentionId: data.detentionId, personId: data.personId, spipDepartement: data.spipDepartement,
       siaoDepartement: data.destinationDepartement, expectedReleaseDate: data.expectedReleaseDate, urgent: data.urgent,
+      establishmentCode: data.establishmentCode, establishmentName: data.establishmentName, identity: { ...data.identity },
     });
   }
 
@@ -38,13 +39,21 @@ export class CalendarEventsConsumer {
     return this.follow.releaseApproaching(tx, data.detentionId, data.daysBefore);
   }
 
+  @HandlesEvent(lscReviewDueV1)
+  onLscReviewDue({ data }: ConsumedEvent<LscReviewDueV1>, tx: EntityManager): Promise<void> {
+    return this.follow.lscReviewDue(tx, data.detentionId);
+  }
+
   @HandlesEvent(personTransferredV1)
   onTransferred({ data }: ConsumedEvent<PersonTransferredV1>, tx: EntityManager): Promise<void> {
-    return this.follow.transferred(tx, data.detentionId, data.spipDepartement);
+    return this.follow.transferred(tx, data.detentionId, data.spipDepartement, { code: data.toEstablishmentCode, name: data.toEstablishmentName });
   }
 
   @HandlesEvent(personReleasedV1)
   onReleased({ data }: ConsumedEvent<PersonReleasedV1>, tx: EntityManager): Promise<void> {
-    return this.follow.released(tx, data.detentionId, data.releasedOn);
+    return this.follow.released(tx, {
+      detentionId: data.detentionId, personId: data.personId, spipDepartement: data.spipDepartement,
+      siaoDepartement: data.destinationDepartement, expectedReleaseDate: data.expectedReleaseDate, releasedOn: data.releasedOn,
+    });
   }
 }

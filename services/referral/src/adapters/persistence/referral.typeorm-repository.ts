@@ -1,46 +1,90 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Transaction } from '@passerelle/service-kit';
-import { ReferralRepository } from '../../application/ports/referral.repository';
-import { Referral, ReferralState, ReferralStatus } from '../../domain/referral';
+import { OpenAlert, ReferralQuery, ReferralRepository, ReferralScope, WaitingQuery } from '../../application/ports/referral.repository';
+import { AlertKind } from '../../domain/referral-alerts';
+import { Referral, ReferralStatus } from '../../domain/referral';
 import { ReferralEntity } from './referral.entity';
+import { toEntity, toReferral } from './referral.mapper';
+
+const manager = (tx: Transaction) => tx as EntityManager;
 
 @Injectable()
 export class ReferralTypeormRepository implements ReferralRepository {
   async lockByDetention(tx: Transaction, detentionId: string): Promise<Referral | undefined> {
-    const entity = await (tx as EntityManager).findOne(ReferralEntity, { where: { detentionId }, lock: { mode: 'pessimistic_write' } });
-    return entity ? Referral.restore(toState(entity)) : undefined;
+    const entity = await manager(tx).findOne(ReferralEntity, { where: { detentionId }, lock: { mode: 'pessimistic_write' } });
+    return entity ? toReferral(entity) : undefined;
+  }
+
+  async lockById(tx: Transaction, id: string): Promise<Referral | undefined> {
+    const entity = await manager(tx).findOne(ReferralEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return entity ? toReferral(entity) : undefined;
+  }
+
+  async findById(tx: Transaction, id: string): Promise<Referral | undefined> {
+    const entity = await manager(tx).findOneBy(ReferralEntity, { id });
+    return entity ? toReferral(entity) : undefined;
   }
 
   async insert(tx: Transaction, referral: Referral): Promise<void> {
-    await (tx as EntityManager).insert(ReferralEntity, toEntity(referral));
+    await manager(tx).insert(ReferralEntity, toEntity(referral));
   }
 
   async update(tx: Transaction, referral: Referral): Promise<void> {
     const { id, ...changes } = toEntity(referral);
-    await (tx as EntityManager).update(ReferralEntity, { id }, changes);
+    await manager(tx).update(ReferralEntity, { id }, changes);
+  }
+
+  /** Sorted by days to release: the nearest release first, then the oldest request. */
+  async list(tx: Transaction, query: ReferralQuery): Promise<{ items: Referral[]; total: number }> {
+    const builder = scoped(manager(tx).createQueryBuilder(ReferralEntity, 'r'), query);
+    if (query.status) builder.andWhere('r.status = :status', { status: query.status });
+    if (query.alertLevel) builder.andWhere('r.alert_level = :alertLevel', { alertLevel: query.alertLevel });
+    if (query.dueBefore) builder.andWhere('r.expected_release_date <= :dueBefore', { dueBefore: query.dueBefore });
+    if (query.spipDepartement) builder.andWhere('r.spip_departement = :spip', { spip: query.spipDepartement });
+    if (query.establishmentCode) builder.andWhere('r.establishment_code = :establishment', { establishment: query.establishmentCode });
+    const [entities, total] = await builder
+      .orderBy('r.expected_release_date', 'ASC').addOrderBy('r.opened_on', 'ASC').addOrderBy('r.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize).take(query.pageSize)
+      .getManyAndCount();
+    return { items: entities.map(toReferral), total };
+  }
+
+  async openAlerts(tx: Transaction, scope: ReferralScope, kind?: AlertKind): Promise<OpenAlert[]> {
+    const builder = scoped(manager(tx).createQueryBuilder(ReferralEntity, 'r'), scope)
+      .andWhere(`r.alert_level IS NOT NULL`)
+      .orderBy('r.expected_release_date', 'ASC').addOrderBy('r.id', 'ASC');
+    const entities = await builder.getMany();
+    return entities.flatMap((entity) => Object.entries(entity.alerts)
+      .filter(([alertKind, alert]) => alert?.open && (!kind || alertKind === kind))
+      .map(([alertKind, alert]) => ({
+        ...alert!, kind: alertKind as AlertKind, referralId: entity.id, personId: entity.personId, spipDepartement: entity.spipDepartement,
+        siaoDepartement: entity.siaoDepartement, expectedReleaseDate: entity.expectedReleaseDate, status: entity.status as ReferralStatus,
+      })));
+  }
+
+  async idsWaitingSince(tx: Transaction, query: WaitingQuery): Promise<string[]> {
+    const rows = await manager(tx).createQueryBuilder(ReferralEntity, 'r').select('r.id', 'id')
+      .where('r.status IN (:...statuses)', { statuses: query.statuses })
+      .andWhere('r.waiting_since < :before', { before: query.before })
+      .andWhere(`COALESCE((r.alerts -> :alert ->> 'open')::boolean, false) = false`, { alert: query.alert })
+      .andWhere('r.id > :afterId', { afterId: query.afterId })
+      .orderBy('r.id', 'ASC').limit(query.limit).getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
   }
 }
 
-function toEntity(referral: Referral): ReferralEntity {
-  const { alert, statusBeforeHold, ...state } = referral.snapshot();
-  return Object.assign(new ReferralEntity(), state, {
-    statusBeforeHold: statusBeforeHold ?? null, alertLevel: alert.level ?? null, alertResolved: alert.resolved,
-  });
-}
-
-function toState(entity: ReferralEntity): ReferralState {
-  return {
-    id: entity.id,
-    detentionId: entity.detentionId,
-    personId: entity.personId,
-    spipDepartement: entity.spipDepartement,
-    siaoDepartement: entity.siaoDepartement,
-    expectedReleaseDate: entity.expectedReleaseDate,
-    urgent: entity.urgent,
-    status: entity.status as ReferralStatus,
-    statusBeforeHold: (entity.statusBeforeHold as ReferralStatus | null) ?? undefined,
-    placementConfirmed: entity.placementConfirmed,
-    alert: { level: (entity.alertLevel as ReferralState['alert']['level'] | null) ?? undefined, resolved: entity.alertResolved },
-  };
+/**
+ * A SPIP sees its own cases. A SIAO sees only requests it was sent and may still read: submitted
+ * at least once, with the person's consent in force naming the SIAO.
+ */
+function scoped(builder: SelectQueryBuilder<ReferralEntity>, scope: ReferralScope): SelectQueryBuilder<ReferralEntity> {
+  const column = scope.view === 'spip' ? 'r.spip_departement' : 'r.siao_departement';
+  builder.where('TRUE');
+  if (scope.departements !== 'all') builder.andWhere(`${column} IN (:...departements)`, { departements: scope.departements.length ? scope.departements : [''] });
+  if (scope.view === 'siao') {
+    builder.andWhere('r.submissions > 0')
+      .andWhere(`r.consent->>'decision' = 'given' AND r.consent->>'withdrawnOn' IS NULL AND r.consent->'recipients' ? 'siao'`);
+  }
+  return builder;
 }

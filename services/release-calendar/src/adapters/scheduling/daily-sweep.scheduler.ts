@@ -1,37 +1,31 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createLogger } from '@passerelle/observability';
-import { SweepCalendar } from '../../application/sweep-calendar.use-case';
+import { PeriodicTask } from '@passerelle/service-kit';
+import { SweepCalendar, SweepReport } from '../../application/sweep-calendar.use-case';
 
 /**
- * Runs the sweep at start (catching up on days the service was down) and then regularly. It
- * looks often rather than once at midnight: a sweep with nothing due costs one indexed query,
- * and the day's milestones go out early in the morning whatever the hour of the last start.
- * CALENDAR_SWEEP_EVERY_MINUTES=0 turns it off (tests drive the sweep themselves).
+ * Runs the sweep at start and then regularly. It looks often rather than once at midnight: a
+ * sweep with nothing due costs one indexed query, and the day's milestones go out early in the
+ * morning whatever the hour of the last start. CALENDAR_SWEEP_EVERY_MINUTES=0 turns it off.
  */
 @Injectable()
 export class DailySweepScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = createLogger('release-calendar').child({ component: 'sweep' });
-  private timer?: NodeJS.Timeout;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly task: PeriodicTask<SweepReport>;
 
-  constructor(private readonly sweep: SweepCalendar) {}
+  constructor(sweep: SweepCalendar) {
+    this.task = new PeriodicTask({
+      everyMinutes: Number(process.env.CALENDAR_SWEEP_EVERY_MINUTES ?? 15),
+      logger: createLogger('release-calendar').child({ component: 'sweep' }),
+      run: () => sweep.execute(),
+      worthLogging: (report) => report.events > 0,
+    });
+  }
 
   onApplicationBootstrap(): void {
-    const minutes = Number(process.env.CALENDAR_SWEEP_EVERY_MINUTES ?? 15);
-    if (minutes <= 0) return;
-    this.runOnce();
-    this.timer = setInterval(() => this.runOnce(), minutes * 60_000);
+    this.task.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private runOnce(): void {
-    this.running = this.sweep
-      .execute()
-      .then((report) => report.events > 0 && this.logger.info(report, 'calendar sweep'))
-      .catch((error) => this.logger.error({ err: error }, 'calendar sweep failed; next run retries'));
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -1,0 +1,29 @@
+import { RuleViolation } from './referral-errors';
+
+/**
+ * Secret médical: no diagnosis, treatment or test result may be stored or sent (DOMAIN.md).
+ * Free text is where it slips in, so words that only a medical statement uses are refused and
+ * the officer is pointed to the care-continuity flag. A guard against slips, not a classifier.
+ */
+const MEDICAL_TERMS = [
+  'diagnos', 'pathologi', 'traitement', 'ordonnance', 'médicament', 'medicament', 'psychiatr', 'schizophr', 'bipolaire',
+  'psychose', 'dépression', 'depression', 'vih', 'sida', 'séropositi', 'seropositi', 'hépatite', 'hepatite', 'cancer',
+  'diabète', 'diabete', 'méthadone', 'methadone', 'subutex', 'buprénorphine', 'buprenorphine', 'neuroleptique',
+  'antidépresseur', 'antidepresseur', 'chimiothérapie', 'chimiotherapie', 'dialyse', 'tuberculose',
+];
+const WORD = /[\p{L}]+/gu;
+
+export function medicalTermIn(text: string): string | undefined {
+  const words = text.toLowerCase().match(WORD) ?? [];
+  return MEDICAL_TERMS.find((term) => words.some((word) => word.startsWith(term)));
+}
+
+export function healthDataViolation(field: string, text: string): RuleViolation | undefined {
+  const term = medicalTermIn(text);
+  if (!term) return undefined;
+  return {
+    field,
+    rule: 'noHealthData',
+    message: `${field} must not contain medical information (found "${term}"): use the care-continuity flag, never a diagnosis or a treatment`,
+  };
+}
