@@ -107,7 +107,7 @@ describe('referral: whole stories with the other services’ events', () => {
 
   const approaching = (p: Person, ...days: number[]) =>
     days.map((daysBefore) => step(releaseApproachingV1, { ...p.person.ref, daysBefore, milestoneOn: '2026-12-31' }));
-  const released = (p: Person) => [step(personReleasedV1, { ...p.person.ref, releasedOn: '2027-03-31', releaseKind: 'end_of_sentence' })];
+  const released = (p: Person) => [step(personReleasedV1, { ...p.person.ref, releasedOn: '2027-03-31', releaseKind: 'end_of_sentence' as const })];
 
   const statusOf = async (p: Person) => (await queryRows<{ status: string }>(
     `SELECT status FROM ${service.schema}.referrals WHERE id = $1`, [p.referralId])).map((row) => row.status)[0];
