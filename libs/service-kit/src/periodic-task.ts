@@ -17,7 +17,10 @@ export class PeriodicTask<Report extends object> {
   private timer?: NodeJS.Timeout;
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: PeriodicTaskOptions<Report>) {}
+  constructor(private readonly options: PeriodicTaskOptions<Report>) {
+    // setInterval takes NaN as 1 ms: a typo in the setting must stop the start, not hammer the database.
+    if (!Number.isFinite(options.everyMinutes)) throw new Error(`a periodic task needs a number of minutes, got ${options.everyMinutes}`);
+  }
 
   start(): void {
     if (this.options.everyMinutes <= 0) return;

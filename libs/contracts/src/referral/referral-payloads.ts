@@ -20,7 +20,7 @@ export type AlertKindName = (typeof ALERT_KINDS)[number];
 
 export const SORTIE_SECHE_REASONS = [
   'no_request', 'request_incomplete', 'no_decision', 'no_place', 'refused', 'declined_by_person', 'no_show',
-  'request_on_hold', 'request_withdrawn',
+  'request_on_hold',
 ] as const;
 export type SortieSecheReasonName = (typeof SORTIE_SECHE_REASONS)[number];
 

@@ -264,6 +264,16 @@ describe('Referral', () => {
       expect(reasonAtRelease(prepare)).toMatchObject({ reason });
     });
 
+    it('counts a request withdrawn because the person declined it, not one withdrawn for another solution', () => {
+      const declined = opened();
+      declined.withdraw('person_declined', TODAY);
+      expect(declined.released('2027-03-31', '2027-03-31')).toEqual([{ kind: 'SortieSecheRecorded', reason: 'declined_by_person', releasedOn: '2027-03-31' }]);
+      expect(declined.released('2027-03-31', '2027-03-31')).toEqual([]);
+      const solved = opened();
+      solved.withdraw('other_solution', TODAY);
+      expect(solved.released('2027-03-31', '2027-03-31')).toEqual([{ kind: 'Released', releasedOn: '2027-03-31' }]);
+    });
+
     it('counts a no-show at the confirmed place as a sortie sèche on the release date', () => {
       const referral = submitted();
       referral.decided({ kind: 'placement_confirmed', placement }, TODAY);

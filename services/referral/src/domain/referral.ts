@@ -13,7 +13,7 @@ export type ReferralStatus =
 /** Why a person left prison with nothing: the headline indicator's breakdown. */
 export type SortieSecheReason =
   | 'no_request' | 'request_incomplete' | 'no_decision' | 'no_place' | 'refused' | 'declined_by_person' | 'no_show'
-  | 'request_on_hold' | 'request_withdrawn';
+  | 'request_on_hold';
 
 export type WithdrawalReason = 'person_declined' | 'other_solution' | 'release_cancelled' | 'consent_withdrawn';
 export type CloseOutcome = 'housed' | 'released_without_placement' | 'no_show';
@@ -53,6 +53,7 @@ export interface ReferralState extends ReleaseWindowFacts {
   placement?: Placement;
   declinedByPerson: boolean;
   releasedOn?: string;
+  withdrawalReason?: WithdrawalReason;
   alerts: AlertsState;
 }
 
@@ -172,6 +173,7 @@ export class Referral {
     this.expectNotFinished('withdrawn');
     this.state.status = 'withdrawn';
     this.state.statusBeforeHold = undefined;
+    this.state.withdrawalReason = reason;
     return [{ kind: 'Withdrawn', reason }, ...this.alertChanges(this.alerts.resolveAll(today))];
   }
 
@@ -225,10 +227,19 @@ export class Referral {
     return this.alertChanges(this.alerts.raise('lsc_at_risk', today));
   }
 
-  /** Released: with no confirmed placement, a sortie sèche is recorded with its reason and the request closes. */
+  /**
+   * Released: with no confirmed placement, a sortie sèche is recorded with its reason and the request
+   * closes. A request withdrawn because the person declined it still counts; one withdrawn for another
+   * solution or a cancelled release does not.
+   */
   released(releasedOn: string, today: string): ReferralChange[] {
-    if (this.isFinished() || this.state.releasedOn) return [];
+    if (this.state.status === 'closed' || this.state.releasedOn) return [];
     this.state.releasedOn = releasedOn;
+    if (this.state.status === 'withdrawn') {
+      return this.state.withdrawalReason === 'person_declined'
+        ? [{ kind: 'SortieSecheRecorded', reason: 'declined_by_person', releasedOn }]
+        : [{ kind: 'Released', releasedOn }];
+    }
     if (this.housing.placementConfirmed()) return [{ kind: 'Released', releasedOn }];
     return this.close('released_without_placement', today, { kind: 'SortieSecheRecorded', reason: this.sortieSecheReason(), releasedOn });
   }
@@ -285,7 +296,7 @@ export class Referral {
     const reasons: Partial<Record<ReferralStatus, SortieSecheReason>> = {
       submitted: 'no_decision', scheduled: 'no_decision', deferred: 'no_decision',
       oriented: 'no_place', placement_proposed: 'no_place', refused: 'refused',
-      on_hold: 'request_on_hold', withdrawn: 'request_withdrawn',
+      on_hold: 'request_on_hold',
     };
     return reasons[this.state.status] ?? 'request_incomplete';
   }

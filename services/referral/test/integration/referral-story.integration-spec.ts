@@ -8,7 +8,9 @@ import { cloudEventOf, expectEventually, publishEvents, queryRows, RunningServic
 import { Producer } from 'kafkajs';
 import { referralService } from '../../src/referral.definition';
 import { ReferralModule } from '../../src/referral.module';
-import { aPerson, COMPLETE_FILE, completeAndSubmit, openedReferralId, referralApi } from '../support/referral-fixtures';
+import {
+  aPerson, COMPLETE_FILE, completeAndSubmit, IDENTITY, openedReferralId, referralApi, SOCIAL_EVALUATION,
+} from '../support/referral-fixtures';
 
 type Story = 'housed' | 'sortie_seche' | 'declined';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -157,6 +159,9 @@ describe('referral: whole stories with the other services’ events', () => {
       }
       return published;
     }, { timeoutMs: 60_000 });
+    for (const record of records) {
+      for (const secret of [IDENTITY.lastName, IDENTITY.firstNames, IDENTITY.birthDate, SOCIAL_EVALUATION]) expect(record.value).not.toContain(secret);
+    }
     for (const p of people) {
       const mine = records.filter((r) => r.key === p.person.ref.personId);
       expect({ story: p.story, types: mine.map((r) => r.header('ce_type')!.replace(/^referral\.|\.v1$/g, '')) })

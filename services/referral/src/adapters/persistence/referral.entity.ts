@@ -29,6 +29,7 @@ export class ReferralEntity {
   @Column('jsonb', { nullable: true }) placement!: Placement | null;
   @Column('boolean', { name: 'declined_by_person' }) declinedByPerson!: boolean;
   @Column('date', { name: 'released_on', nullable: true }) releasedOn!: string | null;
+  @Column('text', { name: 'withdrawal_reason', nullable: true }) withdrawalReason!: string | null;
   @Column('jsonb') alerts!: AlertsState;
   /** The highest open alert level, kept beside the alerts so the caseload filters and sorts on it. */
   @Column('text', { name: 'alert_level', nullable: true }) alertLevel!: string | null;

@@ -1,14 +1,15 @@
-import { Referral, ReferralStatus } from '../../domain/referral';
+import { Referral, ReferralStatus, WithdrawalReason } from '../../domain/referral';
 import { ReferralEntity } from './referral.entity';
 
 export function toEntity(referral: Referral): ReferralEntity {
-  const { identity, statusBeforeHold, consent, placement, releasedOn, ...state } = referral.snapshot();
+  const { identity, statusBeforeHold, consent, placement, releasedOn, withdrawalReason, ...state } = referral.snapshot();
   return Object.assign(new ReferralEntity(), state, {
     ...identity,
     statusBeforeHold: statusBeforeHold ?? null,
     consent: consent ?? null,
     placement: placement ?? null,
     releasedOn: releasedOn ?? null,
+    withdrawalReason: withdrawalReason ?? null,
     alertLevel: referral.highestOpenAlertLevel() ?? null,
   });
 }
@@ -36,6 +37,7 @@ export function toReferral(entity: ReferralEntity): Referral {
     placement: entity.placement ?? undefined,
     declinedByPerson: entity.declinedByPerson,
     releasedOn: entity.releasedOn ?? undefined,
+    withdrawalReason: (entity.withdrawalReason as WithdrawalReason | null) ?? undefined,
     alerts: entity.alerts,
   });
 }

@@ -27,6 +27,7 @@ export class ReferralFiles1764300000000 implements MigrationInterface {
       ADD COLUMN placement jsonb,
       ADD COLUMN declined_by_person boolean NOT NULL DEFAULT false,
       ADD COLUMN released_on date,
+      ADD COLUMN withdrawal_reason text,
       ADD COLUMN alerts jsonb NOT NULL DEFAULT '{}'`);
     await queryRunner.query(`CREATE INDEX referrals_spip_due_idx ON ${s}.referrals (spip_departement, expected_release_date)`);
     await queryRunner.query(`CREATE INDEX referrals_siao_due_idx ON ${s}.referrals (siao_departement, expected_release_date) WHERE submissions > 0`);
@@ -62,7 +63,7 @@ export class ReferralFiles1764300000000 implements MigrationInterface {
       DROP COLUMN establishment_code, DROP COLUMN establishment_name, DROP COLUMN last_name, DROP COLUMN first_names,
       DROP COLUMN birth_date, DROP COLUMN opened_on, DROP COLUMN waiting_since, DROP COLUMN submissions, DROP COLUMN file,
       DROP COLUMN consent, DROP COLUMN returned_missing, DROP COLUMN placement, DROP COLUMN declined_by_person,
-      DROP COLUMN released_on, DROP COLUMN alerts,
+      DROP COLUMN released_on, DROP COLUMN withdrawal_reason, DROP COLUMN alerts,
       ADD COLUMN placement_confirmed boolean NOT NULL DEFAULT false,
       ADD COLUMN alert_resolved boolean NOT NULL DEFAULT false`);
   }
