@@ -29,8 +29,8 @@ export class FollowHousingPlacement {
     return this.apply(tx, referralId, (referral, today) => referral.entered(today));
   }
 
-  noShow(tx: Transaction, referralId: string, expectedOn: string): Promise<void> {
-    return this.apply(tx, referralId, (referral, today) => referral.noShow(expectedOn, today));
+  noShow(tx: Transaction, referralId: string): Promise<void> {
+    return this.apply(tx, referralId, (referral, today) => referral.noShow(today));
   }
 
   private async apply(tx: Transaction, referralId: string, change: ReferralChangeFn): Promise<void> {

@@ -29,7 +29,7 @@ export class FollowReleaseCalendar {
   /** Opens the request, or resumes it when the window reopens for the same detention. */
   async windowOpened(tx: Transaction, window: ReleaseWindowFacts): Promise<void> {
     const existing = await this.referrals.lockByDetention(tx, window.detentionId);
-    if (existing) return this.store.save(tx, existing, existing.windowReopened(window), SOURCE);
+    if (existing) return this.store.save(tx, existing, existing.windowReopened(window, this.store.today()), SOURCE);
     const { referral, changes } = Referral.open(randomUUID(), window, this.store.today());
     await this.store.save(tx, referral, changes, SOURCE, true);
   }

@@ -23,7 +23,7 @@ export function mayWorkOn(actor: AuthenticatedUser, referral: ReferralState): bo
 export function mayRead(actor: AuthenticatedUser, referral: ReferralState): boolean {
   if (mayWorkOn(actor, referral)) return true;
   return actor.hasRole('siao') && actor.mayActOn(referral.siaoDepartement) && referral.submissions > 0
-    && allowsSharingWith(referral.consent, 'siao');
+    && referral.status !== 'withdrawn' && allowsSharingWith(referral.consent, 'siao');
 }
 
 /** The files a listing may show the caller. */

@@ -48,8 +48,15 @@ export class ReferralQueries {
     });
   }
 
-  /** Open alerts carry no identity: the list is figures to act on, each opened through an audited read. */
+  /** Open alerts carry no identity, but name the person's case: each case listed is audited as read. */
   openAlerts(actor: AuthenticatedUser, kind?: AlertKind): Promise<OpenAlert[]> {
-    return this.unitOfWork.run((tx) => this.referrals.openAlerts(tx, scopeOf(actor), kind));
+    return this.unitOfWork.run(async (tx) => {
+      const alerts = await this.referrals.openAlerts(tx, scopeOf(actor), kind);
+      const cases = new Map(alerts.map((alert) => [alert.referralId, alert.personId]));
+      await this.audit.recordMany(tx, [...cases].map(([referralId, personId]) => ({
+        actor, action: 'read', resourceType: 'referral', resourceId: referralId, personId,
+      })));
+      return alerts;
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { healthDataViolation } from './health-data-guard';
 import { ReferralRuleError } from './referral-errors';
 
 export type ConsentRecipient = 'siao' | 'host_structures' | 'health_partners';
@@ -17,12 +18,14 @@ export interface Consent {
 
 export function consentGiven(decidedOn: string, scope: string, recipients: ConsentRecipient[], today: string): Consent {
   notInTheFuture('decidedOn', decidedOn, today);
+  freeOfHealthData(scope);
   if (recipients.length === 0) throw ReferralRuleError.of('recipients', 'notEmpty', 'recipients must name at least one category');
   return { decision: 'given', decidedOn, scope, recipients: [...new Set(recipients)] };
 }
 
 export function consentRefused(decidedOn: string, scope: string, today: string): Consent {
   notInTheFuture('decidedOn', decidedOn, today);
+  freeOfHealthData(scope);
   return { decision: 'refused', decidedOn, scope, recipients: [] };
 }
 
@@ -39,6 +42,11 @@ export function isInForce(consent: Consent | undefined): consent is Consent {
 
 export function allowsSharingWith(consent: Consent | undefined, recipient: ConsentRecipient): boolean {
   return isInForce(consent) && consent.recipients.includes(recipient);
+}
+
+function freeOfHealthData(scope: string): void {
+  const violation = healthDataViolation('scope', scope);
+  if (violation) throw new ReferralRuleError([violation]);
 }
 
 function notInTheFuture(field: string, date: string, today: string): void {

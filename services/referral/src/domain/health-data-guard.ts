@@ -6,7 +6,7 @@ import { RuleViolation } from './referral-errors';
  * the officer is pointed to the care-continuity flag. A guard against slips, not a classifier.
  */
 const MEDICAL_TERMS = [
-  'diagnos', 'pathologi', 'traitement', 'ordonnance', 'médicament', 'medicament', 'psychiatr', 'schizophr', 'bipolaire',
+  'diagnos', 'pathologi', 'médicament', 'medicament', 'psychiatr', 'schizophr', 'bipolaire',
   'psychose', 'dépression', 'depression', 'vih', 'sida', 'séropositi', 'seropositi', 'hépatite', 'hepatite', 'cancer',
   'diabète', 'diabete', 'méthadone', 'methadone', 'subutex', 'buprénorphine', 'buprenorphine', 'neuroleptique',
   'antidépresseur', 'antidepresseur', 'chimiothérapie', 'chimiotherapie', 'dialyse', 'tuberculose',
@@ -14,9 +14,13 @@ const MEDICAL_TERMS = [
 const WORD = /[\p{L}]+/gu;
 
 export function medicalTermIn(text: string): string | undefined {
-  const words = text.toLowerCase().match(WORD) ?? [];
-  return MEDICAL_TERMS.find((term) => words.some((word) => word.startsWith(term)));
+  const lower = text.toLowerCase();
+  const words = lower.match(WORD) ?? [];
+  return MEDICAL_TERMS.find((term) => words.some((word) => word.startsWith(term))) ?? MEDICAL_PHRASES.find((phrase) => phrase.test(lower))?.source;
 }
+
+/** "Sous traitement", "traitement médical": the word alone also means the handling of a file. */
+const MEDICAL_PHRASES = [/sous\s+traitement/u, /traitement\s+(médical|medical|psych|substitut)/u, /ordonnance\s+(médicale|medicale)/u];
 
 export function healthDataViolation(field: string, text: string): RuleViolation | undefined {
   const term = medicalTermIn(text);

@@ -56,7 +56,7 @@ export function missingElements(file: ReferralFile): RuleViolation[] {
   if (!file.resources?.length) violations.push(missing('resources'));
   for (const right of RIGHTS) if (!file.rights[right]) violations.push(missing(`rights.${right}`));
   if (!file.preferredTerritories?.length) violations.push(missing('preferredTerritories'));
-  if (file.careContinuity === undefined) violations.push(missing('careContinuity'));
+  if (typeof file.careContinuity !== 'boolean') violations.push(missing('careContinuity'));
   if (!file.socialEvaluation?.trim()) violations.push(missing('socialEvaluation'));
   return violations;
 }
@@ -66,7 +66,9 @@ export function rightsToReopen(file: ReferralFile): Right[] {
 }
 
 function patchViolations(patch: FilePatch): RuleViolation[] {
-  const violations: RuleViolation[] = [];
+  const violations: RuleViolation[] = Object.entries(patch)
+    .filter(([, value]) => value === null)
+    .map(([field]) => ({ field, rule: 'notNull', message: `${field} cannot be null: leave it out to keep it as it is` }));
   if (patch.household) violations.push(...householdViolations(patch.household));
   if (patch.resources?.includes('none') && patch.resources.length > 1) {
     violations.push({ field: 'resources', rule: 'noneAlone', message: 'resources cannot list "none" with other resources' });

@@ -48,9 +48,9 @@ describe('Referral', () => {
     const referral = submitted();
     expect(kinds(referral.windowClosed())).toEqual(['OnHold']);
     expect(referral.windowClosed()).toEqual([]);
-    expect(kinds(referral.windowReopened({ ...window, expectedReleaseDate: '2027-04-30' }))).toEqual(['ReleaseDateMoved', 'Resumed']);
+    expect(kinds(referral.windowReopened({ ...window, expectedReleaseDate: '2027-04-30' }, TODAY))).toEqual(['ReleaseDateMoved', 'Resumed']);
     expect(referral.snapshot()).toMatchObject({ status: 'submitted', expectedReleaseDate: '2027-04-30' });
-    expect(referral.windowReopened({ ...window, expectedReleaseDate: '2027-04-30' })).toEqual([]);
+    expect(referral.windowReopened({ ...window, expectedReleaseDate: '2027-04-30' }, TODAY)).toEqual([]);
   });
 
   it('follows the person to the new establishment on a transfer, and to the new SPIP when it changes', () => {
@@ -120,6 +120,38 @@ describe('Referral', () => {
       expect(ruleViolations(() => referral.recordConsent('given', TODAY, 'orientation', [], TODAY))).toEqual(['recipients:notEmpty']);
     });
 
+    it('keeps the file closed to edits while a request at the SIAO waits on hold', () => {
+      const atSiao = submitted();
+      atSiao.windowClosed();
+      expect(() => atSiao.updateFile({ careContinuity: false })).toThrow(ReferralStateError);
+      const draft = opened();
+      draft.windowClosed();
+      expect(kinds(draft.updateFile({ careContinuity: false }))).toEqual(['FileUpdated']);
+    });
+
+    it('refuses null for an element: leaving it out keeps it', () => {
+      expect(ruleViolations(() => opened().updateFile({ careContinuity: null as unknown as boolean }))).toEqual(['careContinuity:notNull']);
+    });
+
+    it('tells the handling of a file from a medical treatment, and screens the consent scope too', () => {
+      const referral = opened();
+      expect(kinds(referral.updateFile({ socialEvaluation: 'Traitement du dossier RSA en cours; ordonnance du JAP du 3 mars.' }))).toEqual(['FileUpdated']);
+      expect(ruleViolations(() => referral.updateFile({ socialEvaluation: 'Il est sous traitement.' }))).toEqual(['socialEvaluation:noHealthData']);
+      expect(ruleViolations(() => referral.recordConsent('given', TODAY, 'partage du diagnostic', ['siao'], TODAY))).toEqual(['scope:noHealthData']);
+    });
+
+    it('refuses a new consent that drops the SIAO while the request is there: that is a withdrawal', () => {
+      const referral = submitted();
+      expect(ruleViolations(() => referral.recordConsent('given', TODAY, 'orientation', ['host_structures'], TODAY))).toEqual(['recipients:keepsSiao']);
+    });
+
+    it('lets the person withdraw their consent even after the request was withdrawn or closed', () => {
+      const referral = submitted();
+      referral.withdraw('other_solution', TODAY);
+      expect(referral.withdrawConsent(TODAY, TODAY)).toEqual([{ kind: 'ConsentWithdrawn' }]);
+      expect(referral.snapshot().consent).toMatchObject({ withdrawnOn: TODAY });
+    });
+
     it('withdraws the request from the SIAO when the person withdraws their consent', () => {
       const referral = submitted();
       expect(referral.withdrawConsent(TODAY, TODAY)).toEqual([{ kind: 'ConsentWithdrawn' }, { kind: 'Withdrawn', reason: 'consent_withdrawn' }]);
@@ -171,7 +203,7 @@ describe('Referral', () => {
       referral.windowClosed();
       referral.decided({ kind: 'oriented' }, TODAY);
       expect(referral.status).toBe('on_hold');
-      referral.windowReopened(window);
+      referral.windowReopened(window, TODAY);
       expect(referral.status).toBe('oriented');
     });
   });
@@ -264,6 +296,21 @@ describe('Referral', () => {
       expect(reasonAtRelease(prepare)).toMatchObject({ reason });
     });
 
+    it('drops the place, and waits for the release, when a no-show is reported before the person is out', () => {
+      const referral = submitted();
+      referral.decided({ kind: 'placement_confirmed', placement }, TODAY);
+      expect(kinds(referral.noShow(TODAY))).toEqual(['Decided']);
+      expect(referral.snapshot()).toMatchObject({ status: 'oriented', placement: undefined });
+      expect(referral.released('2027-03-31', '2027-03-31')[0]).toMatchObject({ reason: 'no_place' });
+    });
+
+    it('reopens a request withdrawn as "release cancelled" when the window opens again', () => {
+      const referral = opened();
+      referral.withdraw('release_cancelled', TODAY);
+      expect(referral.windowReopened({ ...window, expectedReleaseDate: '2027-06-30' }, '2026-12-01')).toEqual([{ kind: 'Resumed' }]);
+      expect(referral.snapshot()).toMatchObject({ status: 'to_complete', expectedReleaseDate: '2027-06-30', waitingSince: '2026-12-01' });
+    });
+
     it('counts a request withdrawn because the person declined it, not one withdrawn for another solution', () => {
       const declined = opened();
       declined.withdraw('person_declined', TODAY);
@@ -278,7 +325,7 @@ describe('Referral', () => {
       const referral = submitted();
       referral.decided({ kind: 'placement_confirmed', placement }, TODAY);
       referral.released('2027-03-30', '2027-03-30');
-      expect(referral.noShow('2027-03-31', '2027-04-01')).toEqual([
+      expect(referral.noShow('2027-04-01')).toEqual([
         { kind: 'SortieSecheRecorded', reason: 'no_show', releasedOn: '2027-03-30' },
         { kind: 'Closed', outcome: 'no_show' },
       ]);

@@ -76,7 +76,7 @@ export type ReferralChange =
   | { kind: 'SortieSecheRecorded'; reason: SortieSecheReason; releasedOn: string }
   | { kind: 'Closed'; outcome: CloseOutcome };
 
-const EDITABLE: ReferralStatus[] = ['to_complete', 'on_hold', 'refused'];
+const EDITABLE: ReferralStatus[] = ['to_complete', 'refused'];
 const AT_THE_SIAO: ReferralStatus[] = ['submitted', 'scheduled', 'oriented', 'deferred', 'placement_proposed', 'placement_confirmed'];
 const FINISHED: ReferralStatus[] = ['closed', 'withdrawn'];
 const HOUSING_ALERTS: AlertKind[] = ['sortie_seche_risk', 'lsc_at_risk'];
@@ -131,7 +131,7 @@ export class Referral {
   // The SPIP's steps.
 
   updateFile(patch: FilePatch): ReferralChange[] {
-    this.expectStatus(EDITABLE, 'edited');
+    if (!EDITABLE.includes(this.currentStatus())) throw new ReferralStateError(this.state.status, 'edited');
     const fields = Object.keys(patch).filter((key) => patch[key as keyof FilePatch] !== undefined);
     if (fields.length === 0) throw ReferralRuleError.of('body', 'notEmpty', 'an update must give at least one element of the file');
     this.state.file = patchFile(this.state.file, patch);
@@ -143,16 +143,18 @@ export class Referral {
     if (isInForce(this.state.consent) && decision === 'refused') {
       throw ReferralRuleError.of('decision', 'withdrawInstead', 'a consent in force is withdrawn, not refused');
     }
+    if (this.atTheSiao() && !recipients.includes('siao')) {
+      throw ReferralRuleError.of('recipients', 'keepsSiao', 'the request is at the SIAO: withdraw the consent to stop sharing with it');
+    }
     this.state.consent = decision === 'given' ? consentGiven(decidedOn, scope, recipients, today) : consentRefused(decidedOn, scope, today);
     return [{ kind: 'ConsentRecorded', decision }];
   }
 
   /** Without consent nothing may stay at the SIAO: a request there is withdrawn from it. */
   withdrawConsent(withdrawnOn: string, today: string): ReferralChange[] {
-    this.expectNotFinished('have its consent withdrawn');
     this.state.consent = withdrawConsent(this.state.consent, withdrawnOn, today);
     const changes: ReferralChange[] = [{ kind: 'ConsentWithdrawn' }];
-    if (!this.atTheSiao()) return changes;
+    if (this.isFinished() || !this.atTheSiao()) return changes;
     this.moveTo('to_complete', today);
     this.state.placement = undefined;
     return [...changes, { kind: 'Withdrawn', reason: 'consent_withdrawn' }, ...this.alertChanges(this.alerts.resolve(['stalled_no_decision'], today))];
@@ -188,7 +190,10 @@ export class Referral {
   }
 
   /** The window opened again for the same detention: the same request resumes where it was. */
-  windowReopened(window: ReleaseWindowFacts): ReferralChange[] {
+  windowReopened(window: ReleaseWindowFacts, today: string): ReferralChange[] {
+    if (this.state.status === 'withdrawn' && this.state.withdrawalReason === 'release_cancelled' && !this.state.releasedOn) {
+      return this.reopenCancelledRelease(window, today);
+    }
     if (this.isFinished()) return [];
     const changes = this.releaseDateMoved(window.expectedReleaseDate);
     this.state.urgent = this.state.urgent || window.urgent;
@@ -196,6 +201,16 @@ export class Referral {
     this.state.status = this.state.statusBeforeHold ?? 'to_complete';
     this.state.statusBeforeHold = undefined;
     return [...changes, { kind: 'Resumed' }];
+  }
+
+  /** The release the SPIP thought cancelled is back: the same request is to complete again. */
+  private reopenCancelledRelease(window: ReleaseWindowFacts, today: string): ReferralChange[] {
+    this.state.status = 'to_complete';
+    this.state.withdrawalReason = undefined;
+    this.state.waitingSince = today;
+    this.state.expectedReleaseDate = window.expectedReleaseDate;
+    this.state.urgent = this.state.urgent || window.urgent;
+    return [{ kind: 'Resumed' }];
   }
 
   releaseDateMoved(expectedReleaseDate: string): ReferralChange[] {
@@ -229,14 +244,13 @@ export class Referral {
 
   /**
    * Released: with no confirmed placement, a sortie sèche is recorded with its reason and the request
-   * closes. A request withdrawn because the person declined it still counts; one withdrawn for another
-   * solution or a cancelled release does not.
+   * closes. A withdrawn request counts too, unless it was withdrawn because another solution was found.
    */
   released(releasedOn: string, today: string): ReferralChange[] {
     if (this.state.status === 'closed' || this.state.releasedOn) return [];
     this.state.releasedOn = releasedOn;
     if (this.state.status === 'withdrawn') {
-      return this.state.withdrawalReason === 'person_declined'
+      return this.state.withdrawalReason !== 'other_solution'
         ? [{ kind: 'SortieSecheRecorded', reason: 'declined_by_person', releasedOn }]
         : [{ kind: 'Released', releasedOn }];
     }
@@ -270,10 +284,11 @@ export class Referral {
   }
 
   /** The person never reached the confirmed place: released with nothing after all. */
-  noShow(expectedOn: string, today: string): ReferralChange[] {
+  noShow(today: string): ReferralChange[] {
     if (this.isFinished() || !this.housing.placementConfirmed()) return [];
-    const releasedOn = this.state.releasedOn ?? expectedOn;
-    return this.close('no_show', today, { kind: 'SortieSecheRecorded', reason: 'no_show', releasedOn });
+    // Not out yet (the date moved): the place is lost, and the release will be judged on its day.
+    if (!this.state.releasedOn) return this.decided({ kind: 'placement_cancelled', placementId: this.state.placement!.placementId }, today);
+    return this.close('no_show', today, { kind: 'SortieSecheRecorded', reason: 'no_show', releasedOn: this.state.releasedOn });
   }
 
   // Time passing.

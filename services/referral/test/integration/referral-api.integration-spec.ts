@@ -97,6 +97,10 @@ describe('referral: the SPIP completes and submits the request, the SIAO reads i
     const inconsistent = await api.complete(id, { household: { composition: 'couple_with_children', childrenAges: [] } });
     expect(fieldsOf(inconsistent.body)).toEqual(['household.childrenAges:requiredWithChildren']);
     expect((await api.complete(id, {})).status).toBe(422);
+    const array = await api.complete(id, { household: [], needs: 'none' });
+    expect(array.status).toBe(400);
+    expect(array.body.violations.map((v: { field: string }) => v.field)).toEqual(expect.arrayContaining(['household', 'needs']));
+    expect(fieldsOf((await api.complete(id, { careContinuity: null })).body)).toEqual(['careContinuity:notNull']);
     expect((await api.consent(id, { ...CONSENT, decidedOn: '2099-01-01' })).status).toBe(422);
     expect((await api.withdraw(id, 'bored')).status).toBe(400);
 
@@ -136,21 +140,26 @@ describe('referral: the SPIP completes and submits the request, the SIAO reads i
   });
 
   it('lists the caseload sorted by days to release, with its filters', async () => {
-    const dates = ['2027-05-31', '2027-01-15', '2027-03-01'];
+    // Every test service reads the topics from the start: a fresh establishment keeps earlier runs' cases out.
+    const establishment = `CP-${randomUUID().slice(0, 8)}`;
     const opened = [];
-    for (const expectedReleaseDate of dates) opened.push(await openReferral(service, producer, { spipDepartement: '971', destinationDepartement: '971', expectedReleaseDate }));
+    for (const expectedReleaseDate of ['2027-05-31', '2027-01-15', '2027-03-01']) {
+      opened.push(await openReferral(service, producer, { spipDepartement: '971', destinationDepartement: '971', expectedReleaseDate }, establishment));
+    }
     const spip971 = mintDevToken({ subject: 'cpip-971', roles: ['spip'], departements: ['971'] });
+    const list = (query: string) => api.list(`establishment=${establishment}&${query}`, spip971);
 
-    const all = await api.list('', spip971);
+    const all = await list('');
     expect(all.body.total).toBe(3);
     expect(all.body.items.map((item: { expectedReleaseDate: string }) => item.expectedReleaseDate)).toEqual(['2027-01-15', '2027-03-01', '2027-05-31']);
     const today = parisDate(new Date());
     expect(all.body.items[0].daysToRelease).toBe((Date.parse('2027-01-15') - Date.parse(today)) / 86_400_000);
-    expect((await api.list('dueBefore=2027-03-01', spip971)).body.total).toBe(2);
-    expect((await api.list('establishment=CP-MARSEILLE&status=to_complete', spip971)).body.total).toBe(3);
-    expect((await api.list('status=submitted', spip971)).body.total).toBe(0);
-    expect((await api.list('pageSize=1&page=2', spip971)).body.items.map((item: { id: string }) => item.id)).toEqual([opened[2].id]);
-    expect((await api.list('status=lost', spip971)).status).toBe(400);
+    expect((await list('dueBefore=2027-03-01')).body.total).toBe(2);
+    expect((await list('status=to_complete&spip=971')).body.total).toBe(3);
+    expect((await list('status=submitted')).body.total).toBe(0);
+    expect((await list('pageSize=1&page=2')).body.items.map((item: { id: string }) => item.id)).toEqual([opened[2].id]);
+    expect((await api.list(`establishment=${establishment}`, tokens.spip13)).body.total).toBe(0);
+    expect((await list('status=lost')).status).toBe(400);
   });
 
   it('is withdrawn with a reason; a transfer moves it to the new SPIP', async () => {

@@ -28,13 +28,13 @@ export const COMPLETE_FILE = {
 
 export const CONSENT = { decision: 'given', decidedOn: '2026-11-02', scope: 'Orientation vers un hébergement à la sortie', recipients: ['siao', 'host_structures'] };
 
-export function aPerson(overrides: Partial<DetentionRef> = {}) {
+export function aPerson(overrides: Partial<DetentionRef> = {}, establishmentCode = 'CP-MARSEILLE') {
   const ref: DetentionRef = {
     detentionId: randomUUID(), personId: randomUUID(), spipDepartement: '13', destinationDepartement: '13', expectedReleaseDate: '2027-03-31',
     ...overrides,
   };
   const opened: WindowOpenedV1 = {
-    ...ref, opensOn: '2026-09-30', urgent: false, establishmentCode: 'CP-MARSEILLE', establishmentName: 'CP de Marseille', identity: IDENTITY,
+    ...ref, opensOn: '2026-09-30', urgent: false, establishmentCode, establishmentName: 'CP de Marseille', identity: IDENTITY,
   };
   return { ref, opened };
 }
@@ -53,8 +53,8 @@ export async function openedReferralId(service: RunningService, detentionId: str
   });
 }
 
-export async function openReferral(service: RunningService, producer: Producer, overrides: Partial<DetentionRef> = {}) {
-  const person = aPerson(overrides);
+export async function openReferral(service: RunningService, producer: Producer, overrides: Partial<DetentionRef> = {}, establishmentCode?: string) {
+  const person = aPerson(overrides, establishmentCode);
   await publisher(producer)(windowOpenedV1, person.opened);
   return { ...person, id: await openedReferralId(service, person.ref.detentionId) };
 }

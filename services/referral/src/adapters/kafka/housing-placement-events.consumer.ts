@@ -70,6 +70,6 @@ export class HousingPlacementEventsConsumer {
 
   @HandlesEvent(personNoShowV1)
   onNoShow({ data }: ConsumedEvent<PersonNoShowV1>, tx: EntityManager): Promise<void> {
-    return this.follow.noShow(tx, data.referralId, data.expectedOn);
+    return this.follow.noShow(tx, data.referralId);
   }
 }

@@ -83,7 +83,7 @@ function scoped(builder: SelectQueryBuilder<ReferralEntity>, scope: ReferralScop
   builder.where('TRUE');
   if (scope.departements !== 'all') builder.andWhere(`${column} IN (:...departements)`, { departements: scope.departements.length ? scope.departements : [''] });
   if (scope.view === 'siao') {
-    builder.andWhere('r.submissions > 0')
+    builder.andWhere('r.submissions > 0').andWhere(`r.status <> 'withdrawn'`)
       .andWhere(`r.consent->>'decision' = 'given' AND r.consent->>'withdrawnOn' IS NULL AND r.consent->'recipients' ? 'siao'`);
   }
   return builder;
