@@ -1,5 +1,6 @@
 import { Referral, ReferralState } from '../domain/referral';
 import { RuleViolation } from '../domain/referral-errors';
+import { calendarDaysBetween } from '../domain/working-days';
 
 export interface ReferralView {
   referral: ReferralState;
@@ -12,6 +13,6 @@ export interface ReferralView {
 
 export function viewOf(referral: Referral, today: string): ReferralView {
   const state = referral.snapshot();
-  const daysToRelease = (Date.parse(`${state.expectedReleaseDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
+  const daysToRelease = calendarDaysBetween(today, state.expectedReleaseDate);
   return { referral: state, daysToRelease, alertLevel: referral.highestOpenAlertLevel(), missingForSubmission: referral.missingForSubmission() };
 }

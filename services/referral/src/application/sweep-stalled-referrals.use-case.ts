@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
 import { ReferralStatus } from '../domain/referral';
 import { StallAlert, StallPolicy } from '../domain/stall-policy';
+import { addCalendarDays } from '../domain/working-days';
 import { REFERRAL_REPOSITORY, ReferralRepository } from './ports/referral.repository';
 import { ReferralStore } from './referral-store';
 
@@ -38,7 +39,7 @@ export class SweepStalledReferrals {
   }
 
   private async sweep(report: StallSweepReport, statuses: ReferralStatus[], days: number, alert: StallAlert): Promise<void> {
-    const before = shiftDays(report.today, -days);
+    const before = addCalendarDays(report.today, -days);
     let afterId = NIL_UUID;
     for (;;) {
       const ids = await this.unitOfWork.run(async (tx) => {
@@ -56,10 +57,4 @@ export class SweepStalledReferrals {
       afterId = ids[ids.length - 1];
     }
   }
-}
-
-function shiftDays(date: string, days: number): string {
-  const shifted = new Date(`${date}T00:00:00Z`);
-  shifted.setUTCDate(shifted.getUTCDate() + days);
-  return shifted.toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 import type { AlertKind } from './referral-alerts';
 import type { ReferralStatus } from './referral';
-import { workingDaysBetween } from './working-days';
+import { calendarDaysBetween, workingDaysBetween } from './working-days';
 
 /** How long a request may wait before the field is alerted (DOMAIN.md, "request stalled"). */
 export interface StallPolicy {
@@ -20,8 +20,4 @@ export function stalledAlertDue(status: ReferralStatus, waitingSince: string, to
     return 'stalled_no_decision';
   }
   return undefined;
-}
-
-function calendarDaysBetween(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }

@@ -1,4 +1,6 @@
-import { addWorkingDays, frenchPublicHolidays, isWorkingDay, workingDaysBetween } from './working-days';
+import {
+  addCalendarDays, addWorkingDays, calendarDaysBetween, frenchPublicHolidays, isWorkingDay, workingDaysBetween,
+} from './working-days';
 
 describe('frenchPublicHolidays', () => {
   it('lists the 11 national jours fériés, movable ones from Easter 2027 (28 March)', () => {
@@ -123,5 +125,12 @@ describe('malformed dates', () => {
     expect(() => isWorkingDay(date)).toThrow(`Expected a calendar date as 'YYYY-MM-DD', got '${date}'`);
     expect(() => workingDaysBetween('2026-01-01', date)).toThrow(/YYYY-MM-DD/);
     expect(() => addWorkingDays(date, 1)).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('counts and adds calendar days across months and a leap day', () => {
+    expect(calendarDaysBetween('2028-02-27', '2028-03-01')).toBe(3);
+    expect(calendarDaysBetween('2027-01-15', '2026-11-23')).toBe(-53);
+    expect(addCalendarDays('2026-11-23', -14)).toBe('2026-11-09');
+    expect(addCalendarDays('2028-02-28', 1)).toBe('2028-02-29');
   });
 });
