@@ -39,7 +39,7 @@ export class FollowReleaseCalendar {
   }
 
   releaseDateChanged(tx: Transaction, detentionId: string, expectedReleaseDate: string): Promise<void> {
-    return this.apply(tx, detentionId, (referral) => referral.releaseDateMoved(expectedReleaseDate));
+    return this.apply(tx, detentionId, (referral, today) => referral.releaseDateMoved(expectedReleaseDate, today));
   }
 
   releaseApproaching(tx: Transaction, detentionId: string, daysBefore: number): Promise<void> {

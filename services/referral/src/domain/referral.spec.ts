@@ -53,6 +53,15 @@ describe('Referral', () => {
     expect(referral.windowReopened({ ...window, expectedReleaseDate: '2027-04-30' }, TODAY)).toEqual([]);
   });
 
+  it('takes a new due date, and becomes urgent when the date comes within 90 days', () => {
+    const referral = opened();
+    expect(referral.releaseDateMoved('2027-03-31', TODAY)).toEqual([]);
+    expect(referral.releaseDateMoved('2027-01-15', TODAY)).toEqual([{ kind: 'ReleaseDateMoved', from: '2027-03-31' }]);
+    expect(referral.snapshot()).toMatchObject({ expectedReleaseDate: '2027-01-15', urgent: false });
+    referral.releaseDateMoved('2026-12-30', TODAY);
+    expect(referral.snapshot()).toMatchObject({ expectedReleaseDate: '2026-12-30', urgent: true });
+  });
+
   it('follows the person to the new establishment on a transfer, and to the new SPIP when it changes', () => {
     const referral = opened();
     expect(referral.transferred('13', { code: 'CD-TARASCON', name: 'CD de Tarascon' })).toEqual([{ kind: 'Transferred', establishmentCode: 'CD-TARASCON' }]);

@@ -4,6 +4,7 @@ import { ReferralRuleError, ReferralStateError } from './referral-errors';
 import { copyFile, emptyFile, FilePatch, missingElements, patchFile, ReferralFile } from './referral-file';
 import { Decision, HousingProgress, Placement } from './housing-progress';
 import { StallPolicy, stalledAlertDue } from './stall-policy';
+import { calendarDaysBetween } from './working-days';
 
 /** The demande SIAO's lifecycle on the SPIP's side (DOMAIN.md, "The SIAO request lifecycle"). */
 export type ReferralStatus =
@@ -80,6 +81,8 @@ const EDITABLE: ReferralStatus[] = ['to_complete', 'refused'];
 const AT_THE_SIAO: ReferralStatus[] = ['submitted', 'scheduled', 'oriented', 'deferred', 'placement_proposed', 'placement_confirmed'];
 const FINISHED: ReferralStatus[] = ['closed', 'withdrawn'];
 const HOUSING_ALERTS: AlertKind[] = ['sortie_seche_risk', 'lsc_at_risk'];
+/** Release-calendar's threshold for an urgent window (short sentences): at most 90 days away. */
+const URGENT_WITHIN_DAYS = 90;
 
 /**
  * One SIAO request per detention. It opens by itself when the window opens, is completed and
@@ -195,7 +198,7 @@ export class Referral {
       return this.reopenCancelledRelease(window, today);
     }
     if (this.isFinished()) return [];
-    const changes = this.releaseDateMoved(window.expectedReleaseDate);
+    const changes = this.releaseDateMoved(window.expectedReleaseDate, today);
     this.state.urgent = this.state.urgent || window.urgent;
     if (this.state.status !== 'on_hold') return changes;
     this.state.status = this.state.statusBeforeHold ?? 'to_complete';
@@ -213,10 +216,12 @@ export class Referral {
     return [{ kind: 'Resumed' }];
   }
 
-  releaseDateMoved(expectedReleaseDate: string): ReferralChange[] {
+  /** A new due date; brought near (as release-calendar judges "urgent"), the request becomes urgent. */
+  releaseDateMoved(expectedReleaseDate: string, today: string): ReferralChange[] {
     const from = this.state.expectedReleaseDate;
     if (from === expectedReleaseDate || this.isFinished()) return [];
     this.state.expectedReleaseDate = expectedReleaseDate;
+    this.state.urgent = this.state.urgent || calendarDaysBetween(today, expectedReleaseDate) <= URGENT_WITHIN_DAYS;
     return [{ kind: 'ReleaseDateMoved', from }];
   }
 
