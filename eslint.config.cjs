@@ -3,7 +3,9 @@
 const nx = require('@nx/eslint-plugin');
 const tseslint = require('typescript-eslint');
 
-const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'pino', 'nestjs-pino', 'class-validator', 'class-transformer', '@passerelle/*'];
+const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'pino', 'nestjs-pino', 'class-validator', 'class-transformer'];
+// Shared libs a domain ring may not use; the domain kernel is pure, the contracts lend their vocabulary as types only.
+const SHARED_LIBS = ['@passerelle/*', '!@passerelle/domain-kernel', '!@passerelle/contracts'];
 
 module.exports = tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.local/**', '**/*.cjs', '**/*.js'] },
@@ -32,8 +34,9 @@ module.exports = tseslint.config(
   {
     files: ['services/*/src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: FRAMEWORKS, message: 'domain/ is pure TypeScript: no framework, I/O or shared libs.' },
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        { group: [...FRAMEWORKS, ...SHARED_LIBS], message: 'domain/ is pure TypeScript: no framework, I/O or shared libs.' },
+        { group: ['@passerelle/contracts'], allowTypeImports: true, message: 'domain/ takes only the contracts\' vocabulary, as types.' },
         { group: ['**/application/**', '**/adapters/**'], message: 'domain/ imports nothing from the outer rings.' },
       ] }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Take the time from a Clock.' }],

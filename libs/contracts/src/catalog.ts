@@ -28,6 +28,11 @@ import { placementDeclinedV1 } from './housing-placement/placement-declined.v1';
 import { placementCancelledV1 } from './housing-placement/placement-cancelled.v1';
 import { personEnteredV1 } from './housing-placement/person-entered.v1';
 import { personNoShowV1 } from './housing-placement/person-no-show.v1';
+import { placementRefusedV1 } from './housing-placement/placement-refused.v1';
+import { placementFlaggedV1 } from './housing-placement/placement-flagged.v1';
+import { orientationLapsedV1 } from './housing-placement/orientation-lapsed.v1';
+import { capacityChangedV1 } from './housing-placement/capacity-changed.v1';
+import { referralReleaseDateChangedV1 } from './referral/release-date-changed.v1';
 
 /** Every event Passerelle publishes. The AsyncAPI document is checked against this list. */
 export const EVENT_CATALOG: readonly AnyEventDescriptor[] = [
@@ -42,6 +47,7 @@ export const EVENT_CATALOG: readonly AnyEventDescriptor[] = [
   requestOpenedV1,
   requestSubmittedV1,
   requestWithdrawnV1,
+  referralReleaseDateChangedV1,
   requestOnHoldV1,
   requestResumedV1,
   requestClosedV1,
@@ -60,4 +66,8 @@ export const EVENT_CATALOG: readonly AnyEventDescriptor[] = [
   placementCancelledV1,
   personEnteredV1,
   personNoShowV1,
+  placementRefusedV1,
+  placementFlaggedV1,
+  orientationLapsedV1,
+  capacityChangedV1,
 ];

@@ -36,3 +36,8 @@ export * from './housing-placement/placement-declined.v1';
 export * from './housing-placement/placement-cancelled.v1';
 export * from './housing-placement/person-entered.v1';
 export * from './housing-placement/person-no-show.v1';
+export * from './housing-placement/placement-refused.v1';
+export * from './housing-placement/placement-flagged.v1';
+export * from './housing-placement/orientation-lapsed.v1';
+export * from './housing-placement/capacity-changed.v1';
+export * from './referral/release-date-changed.v1';

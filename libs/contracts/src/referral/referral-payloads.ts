@@ -33,6 +33,10 @@ export type CloseOutcomeName = (typeof CLOSE_OUTCOMES)[number];
 export const HOUSEHOLD_COMPOSITIONS = ['alone', 'couple', 'alone_with_children', 'couple_with_children'] as const;
 export type HouseholdCompositionName = (typeof HOUSEHOLD_COMPOSITIONS)[number];
 
+/** Who the structures' acceptance rules (men, women) are checked against; no other identity travels. */
+export const APPLICANT_GENDERS = ['man', 'woman'] as const;
+export type ApplicantGenderName = (typeof APPLICANT_GENDERS)[number];
+
 export const RESOURCE_KINDS = ['rsa', 'aah', 'are', 'salary', 'none'] as const;
 export type ResourceKindName = (typeof RESOURCE_KINDS)[number];
 

@@ -6,12 +6,13 @@ import { IsCalendarDate } from '../common/validators';
 import { defineEvent } from '../event-descriptor';
 import { Topics } from '../topics';
 import {
-  CONSENT_RECIPIENTS, ConsentRecipientName, HOUSEHOLD_COMPOSITIONS, HouseholdCompositionName, ReferralRef, RESOURCE_KINDS,
+  APPLICANT_GENDERS, ApplicantGenderName, CONSENT_RECIPIENTS, ConsentRecipientName, HOUSEHOLD_COMPOSITIONS, HouseholdCompositionName, ReferralRef, RESOURCE_KINDS,
   ResourceKindName, RIGHTS, RightName,
 } from './referral-payloads';
 
 export class SubmittedHousehold {
   @IsIn(HOUSEHOLD_COMPOSITIONS) composition!: HouseholdCompositionName;
+  @IsIn(APPLICANT_GENDERS) applicantGender!: ApplicantGenderName;
   @ArrayMaxSize(12) @IsInt({ each: true }) @Min(0, { each: true }) @Max(25, { each: true }) childrenAges!: number[];
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  alertEscalatedV1, alertRaisedV1, alertResolvedV1, requestClosedV1, requestOnHoldV1, requestOpenedV1, requestResumedV1,
+  alertEscalatedV1, alertRaisedV1, alertResolvedV1, referralReleaseDateChangedV1, requestClosedV1, requestOnHoldV1, requestOpenedV1, requestResumedV1,
   requestSubmittedV1, requestWithdrawnV1, sortieSecheRecordedV1,
 } from '@passerelle/contracts';
 import { OutboxEntry, outboxEntry, OutboxWriter } from '@passerelle/messaging';
@@ -50,6 +50,8 @@ function entriesOf(state: ReferralState, change: ReferralChange): OutboxEntry[] 
       return [outboxEntry(requestOnHoldV1, ref)];
     case 'Resumed':
       return [outboxEntry(requestResumedV1, ref)];
+    case 'ReleaseDateMoved':
+      return [outboxEntry(referralReleaseDateChangedV1, { ...ref, previousReleaseDate: change.from, urgent: state.urgent })];
     case 'Closed':
       return [outboxEntry(requestClosedV1, { ...ref, outcome: change.outcome })];
     case 'SortieSecheRecorded':
@@ -61,7 +63,7 @@ function entriesOf(state: ReferralState, change: ReferralChange): OutboxEntry[] 
       return [outboxEntry(alertResolvedV1, { ...ref, kind: alert.alert, level: alert.level })];
     }
     default:
-      // The SPIP's own steps (file, consent, transfer, dates, the SIAO's decisions) stay in the timeline.
+      // The SPIP's own steps (file, consent, transfer, the SIAO's decisions) stay in the timeline.
       return [];
   }
 }
@@ -72,7 +74,7 @@ function submissionOf(state: ReferralState, ref: Ref, submission: number) {
     ...ref,
     urgent: state.urgent,
     submission,
-    household: { composition: file.household!.composition, childrenAges: [...file.household!.childrenAges] },
+    household: { composition: file.household!.composition, applicantGender: file.household!.applicantGender, childrenAges: [...file.household!.childrenAges] },
     needs: { ...file.needs! },
     resources: [...file.resources!],
     rightsToReopen: rightsToReopen(file),

@@ -1,6 +1,6 @@
 import { Referral, ReferralState } from '../domain/referral';
 import { RuleViolation } from '../domain/referral-errors';
-import { calendarDaysBetween } from '../domain/working-days';
+import { daysBetween } from '@passerelle/domain-kernel';
 
 export interface ReferralView {
   referral: ReferralState;
@@ -13,6 +13,6 @@ export interface ReferralView {
 
 export function viewOf(referral: Referral, today: string): ReferralView {
   const state = referral.snapshot();
-  const daysToRelease = calendarDaysBetween(today, state.expectedReleaseDate);
+  const daysToRelease = daysBetween(today, state.expectedReleaseDate);
   return { referral: state, daysToRelease, alertLevel: referral.highestOpenAlertLevel(), missingForSubmission: referral.missingForSubmission() };
 }

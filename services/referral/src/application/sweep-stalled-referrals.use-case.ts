@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
 import { ReferralStatus } from '../domain/referral';
 import { StallAlert, StallPolicy } from '../domain/stall-policy';
-import { addCalendarDays } from '../domain/working-days';
+import { addDays } from '@passerelle/domain-kernel';
 import { REFERRAL_REPOSITORY, ReferralRepository } from './ports/referral.repository';
 import { ReferralStore } from './referral-store';
 
@@ -39,7 +39,7 @@ export class SweepStalledReferrals {
   }
 
   private async sweep(report: StallSweepReport, statuses: ReferralStatus[], days: number, alert: StallAlert): Promise<void> {
-    const before = addCalendarDays(report.today, -days);
+    const before = addDays(report.today, -days);
     let afterId = NIL_UUID;
     for (;;) {
       const ids = await this.unitOfWork.run(async (tx) => {

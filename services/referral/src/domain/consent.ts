@@ -1,4 +1,4 @@
-import { healthDataViolation } from './health-data-guard';
+import { healthDataViolation } from '@passerelle/domain-kernel';
 import { ReferralRuleError } from './referral-errors';
 
 export type ConsentRecipient = 'siao' | 'host_structures' | 'health_partners';

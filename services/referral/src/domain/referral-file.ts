@@ -1,4 +1,4 @@
-import { healthDataViolation } from './health-data-guard';
+import { healthDataViolation } from '@passerelle/domain-kernel';
 import { ReferralRuleError, RuleViolation } from './referral-errors';
 
 export type HouseholdComposition = 'alone' | 'couple' | 'alone_with_children' | 'couple_with_children';
@@ -11,6 +11,7 @@ export const RIGHTS: readonly Right[] = ['identity_papers', 'health_insurance', 
 
 export interface Household {
   composition: HouseholdComposition;
+  applicantGender: 'man' | 'woman';
   childrenAges: number[];
 }
 

@@ -9,7 +9,7 @@ const window: ReleaseWindowFacts = {
 };
 const TODAY = '2026-10-01';
 const COMPLETE: FilePatch = {
-  household: { composition: 'alone', childrenAges: [] },
+  household: { composition: 'alone', applicantGender: 'man', childrenAges: [] },
   needs: { reducedMobility: false, animals: true },
   resources: ['rsa'],
   rights: { identity_papers: 'open', health_insurance: 'to_reopen', bank_account: 'open', france_travail: 'to_reopen', rsa_or_aah: 'not_applicable' },
@@ -109,9 +109,9 @@ describe('Referral', () => {
 
     it('refuses inconsistent households and resources', () => {
       const referral = opened();
-      expect(ruleViolations(() => referral.updateFile({ household: { composition: 'couple_with_children', childrenAges: [] } })))
+      expect(ruleViolations(() => referral.updateFile({ household: { composition: 'couple_with_children', applicantGender: 'man', childrenAges: [] } })))
         .toEqual(['household.childrenAges:requiredWithChildren']);
-      expect(ruleViolations(() => referral.updateFile({ household: { composition: 'alone', childrenAges: [4] } })))
+      expect(ruleViolations(() => referral.updateFile({ household: { composition: 'alone', applicantGender: 'man', childrenAges: [4] } })))
         .toEqual(['household.childrenAges:emptyWithoutChildren']);
       expect(ruleViolations(() => referral.updateFile({ resources: ['none', 'rsa'] }))).toEqual(['resources:noneAlone']);
     });

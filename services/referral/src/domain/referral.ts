@@ -4,7 +4,7 @@ import { ReferralRuleError, ReferralStateError } from './referral-errors';
 import { copyFile, emptyFile, FilePatch, missingElements, patchFile, ReferralFile } from './referral-file';
 import { Decision, HousingProgress, Placement } from './housing-progress';
 import { StallPolicy, stalledAlertDue } from './stall-policy';
-import { calendarDaysBetween } from './working-days';
+import { daysBetween } from '@passerelle/domain-kernel';
 
 /** The demande SIAO's lifecycle on the SPIP's side (DOMAIN.md, "The SIAO request lifecycle"). */
 export type ReferralStatus =
@@ -221,7 +221,7 @@ export class Referral {
     const from = this.state.expectedReleaseDate;
     if (from === expectedReleaseDate || this.isFinished()) return [];
     this.state.expectedReleaseDate = expectedReleaseDate;
-    this.state.urgent = this.state.urgent || calendarDaysBetween(today, expectedReleaseDate) <= URGENT_WITHIN_DAYS;
+    this.state.urgent = this.state.urgent || daysBetween(today, expectedReleaseDate) <= URGENT_WITHIN_DAYS;
     return [{ kind: 'ReleaseDateMoved', from }];
   }
 

@@ -1,6 +1,7 @@
 import type { AlertKind } from './referral-alerts';
 import type { ReferralStatus } from './referral';
-import { calendarDaysBetween, workingDaysBetween } from './working-days';
+import { daysBetween } from '@passerelle/domain-kernel';
+import { workingDaysBetween } from './working-days';
 
 /** How long a request may wait before the field is alerted (DOMAIN.md, "request stalled"). */
 export interface StallPolicy {
@@ -15,7 +16,7 @@ export const DEFAULT_STALL_POLICY: StallPolicy = { incompleteDays: 14, noDecisio
 export type StallAlert = Extract<AlertKind, 'stalled_incomplete' | 'stalled_no_decision'>;
 
 export function stalledAlertDue(status: ReferralStatus, waitingSince: string, today: string, policy: StallPolicy): StallAlert | undefined {
-  if (status === 'to_complete' && calendarDaysBetween(waitingSince, today) > policy.incompleteDays) return 'stalled_incomplete';
+  if (status === 'to_complete' && daysBetween(waitingSince, today) > policy.incompleteDays) return 'stalled_incomplete';
   if ((status === 'submitted' || status === 'scheduled') && workingDaysBetween(waitingSince, today) > policy.noDecisionWorkingDays) {
     return 'stalled_no_decision';
   }

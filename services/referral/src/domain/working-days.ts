@@ -47,15 +47,6 @@ export function addWorkingDays(from: string, days: number): string {
   return toIsoDate(day);
 }
 
-/** Calendar days from `from` to `to` (negative when `to` is earlier). */
-export function calendarDaysBetween(from: string, to: string): number {
-  return toDayNumber(to) - toDayNumber(from);
-}
-
-export function addCalendarDays(from: string, days: number): string {
-  return toIsoDate(toDayNumber(from) + days);
-}
-
 function holidaysOf(year: number): ReadonlySet<string> {
   let holidays = holidaysByYear.get(year);
   if (!holidays) {

@@ -79,7 +79,7 @@ describe('referral: the SPIP completes and submits the request, the SIAO reads i
     expect(Object.keys(event.json<object>()).sort()).toEqual(SUBMITTED_KEYS);
     expect(event.json()).toMatchObject({
       referralId: id, submission: 1, careContinuity: true, rightsToReopen: ['health_insurance', 'france_travail'],
-      household: { composition: 'alone', childrenAges: [] }, consent: { givenOn: CONSENT.decidedOn, recipients: ['siao', 'host_structures'] },
+      household: { composition: 'alone', applicantGender: 'woman', childrenAges: [] }, consent: { givenOn: CONSENT.decidedOn, recipients: ['siao', 'host_structures'] },
     });
     for (const secret of [IDENTITY.lastName, IDENTITY.firstNames, IDENTITY.birthDate, SOCIAL_EVALUATION]) expect(event.value).not.toContain(secret);
   });
@@ -94,7 +94,7 @@ describe('referral: the SPIP completes and submits the request, the SIAO reads i
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.violations.map((v: { field: string }) => v.field)).toEqual(
       expect.arrayContaining(['careContinuity', 'household.composition', 'household.childrenAges']));
-    const inconsistent = await api.complete(id, { household: { composition: 'couple_with_children', childrenAges: [] } });
+    const inconsistent = await api.complete(id, { household: { composition: 'couple_with_children', applicantGender: 'woman', childrenAges: [] } });
     expect(fieldsOf(inconsistent.body)).toEqual(['household.childrenAges:requiredWithChildren']);
     expect((await api.complete(id, {})).status).toBe(422);
     const array = await api.complete(id, { household: [], needs: 'none' });

@@ -17,7 +17,7 @@ export const SOCIAL_EVALUATION = 'Souhaite un logement autonome près de sa sœu
 
 /** Every element a submission needs, as the SPIP would send it. */
 export const COMPLETE_FILE = {
-  household: { composition: 'alone', childrenAges: [] },
+  household: { composition: 'alone', applicantGender: 'woman', childrenAges: [] },
   needs: { reducedMobility: false, animals: true },
   resources: ['rsa'],
   rights: { identity_papers: 'open', health_insurance: 'to_reopen', bank_account: 'open', france_travail: 'to_reopen', rsa_or_aah: 'not_applicable' },

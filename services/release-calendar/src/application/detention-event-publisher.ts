@@ -4,7 +4,7 @@ import {
 } from '@passerelle/contracts';
 import { OutboxEntry, outboxEntry, OutboxWriter } from '@passerelle/messaging';
 import { Transaction } from '@passerelle/service-kit';
-import { daysBetween } from '../domain/calendar-date';
+import { daysBetween } from '@passerelle/domain-kernel';
 import { DetentionState } from '../domain/detention';
 import { CalendarReached, DetentionEvent } from '../domain/detention-events';
 

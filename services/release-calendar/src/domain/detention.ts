@@ -1,4 +1,4 @@
-import { CalendarDate } from './calendar-date';
+import { CalendarDate } from '@passerelle/domain-kernel';
 import { DepartementSettings } from './departement-settings';
 import { DetentionEvent } from './detention-events';
 import { DetentionNotIncarceratedError, FutureReleaseError, ReleaseBeforeIncarcerationError, UnchangedReleaseDateError } from './detention.errors';

@@ -1,4 +1,4 @@
-import { addDays, CalendarDate } from './calendar-date';
+import { addDays, CalendarDate } from '@passerelle/domain-kernel';
 import { DEFAULT_DEPARTEMENT_SETTINGS, departementSettings, InvalidSettingsError } from './departement-settings';
 import { CalendarFact, CalendarProgress, NOTHING_ANNOUNCED, ReleaseSchedule } from './release-schedule';
 

@@ -1,4 +1,4 @@
-import { addDays, addMonths, addYears, CalendarDate, earliest, isOnOrBefore } from './calendar-date';
+import { addDays, addMonths, addYears, CalendarDate, earliest, isOnOrBefore } from '@passerelle/domain-kernel';
 import { DepartementSettings } from './departement-settings';
 
 /** What a detention's calendar has already announced, so that nothing is announced twice. */

@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min,
 } from 'class-validator';
 import {
-  ALERT_KINDS, ALERT_LEVELS, CONSENT_RECIPIENTS, ConsentRecipientName, HOUSEHOLD_COMPOSITIONS, HouseholdCompositionName,
+  ALERT_KINDS, APPLICANT_GENDERS, ApplicantGenderName, ALERT_LEVELS, CONSENT_RECIPIENTS, ConsentRecipientName, HOUSEHOLD_COMPOSITIONS, HouseholdCompositionName,
   IsCalendarDate, IsDepartementCode, Nested, RESOURCE_KINDS, ResourceKindName, RightName, WITHDRAWAL_REASONS,
 } from '@passerelle/contracts';
 import { RightStatus } from '../../domain/referral-file';
@@ -18,6 +18,8 @@ const SPIP_WITHDRAWAL_REASONS = WITHDRAWAL_REASONS.filter((reason) => reason !==
 
 export class HouseholdRequest {
   @ApiProperty({ enum: HOUSEHOLD_COMPOSITIONS }) @IsIn(HOUSEHOLD_COMPOSITIONS) composition!: HouseholdCompositionName;
+  /** Checked against the structures' acceptance rules (men, women). */
+  @ApiProperty({ enum: APPLICANT_GENDERS }) @IsIn(APPLICANT_GENDERS) applicantGender!: ApplicantGenderName;
   @ApiProperty({ type: [Number], example: [] }) @ArrayMaxSize(12) @IsInt({ each: true }) @Min(0, { each: true }) @Max(25, { each: true })
   childrenAges!: number[];
 }

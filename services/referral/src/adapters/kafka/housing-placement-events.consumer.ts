@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import {
   OrientationDecidedV1, orientationDecidedV1, PersonEnteredV1, personEnteredV1, PersonNoShowV1, personNoShowV1,
   PlacementCancelledV1, placementCancelledV1, PlacementConfirmedV1, placementConfirmedV1, PlacementDeclinedV1, placementDeclinedV1,
-  PlacementProposedV1, placementProposedV1, RequestDeferredV1, requestDeferredV1, RequestRefusedV1, requestRefusedV1,
+  PlacementProposedV1, placementProposedV1, PlacementRefusedV1, placementRefusedV1, RequestDeferredV1, requestDeferredV1, RequestRefusedV1, requestRefusedV1,
   RequestReturnedV1, requestReturnedV1, RequestScheduledV1, requestScheduledV1,
 } from '@passerelle/contracts';
 import { ConsumedEvent, HandlesEvent } from '@passerelle/messaging';
@@ -56,6 +56,11 @@ export class HousingPlacementEventsConsumer {
   @HandlesEvent(placementDeclinedV1)
   onDeclined({ data }: ConsumedEvent<PlacementDeclinedV1>, tx: EntityManager): Promise<void> {
     return this.follow.decided(tx, data.referralId, { kind: 'placement_declined', placementId: data.placementId, by: data.by });
+  }
+
+  @HandlesEvent(placementRefusedV1)
+  onRefusedByStructure({ data }: ConsumedEvent<PlacementRefusedV1>, tx: EntityManager): Promise<void> {
+    return this.follow.decided(tx, data.referralId, { kind: 'placement_declined', placementId: data.placementId, by: 'structure' });
   }
 
   @HandlesEvent(placementCancelledV1)

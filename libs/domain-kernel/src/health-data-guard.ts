@@ -1,4 +1,9 @@
-import { RuleViolation } from './referral-errors';
+/** One broken rule of one field, as the services' 400/422 bodies name it. */
+export interface FieldViolation {
+  field: string;
+  rule: string;
+  message: string;
+}
 
 /**
  * Secret médical: no diagnosis, treatment or test result may be stored or sent (DOMAIN.md).
@@ -22,7 +27,7 @@ export function medicalTermIn(text: string): string | undefined {
 /** "Sous traitement", "traitement médical": the word alone also means the handling of a file. */
 const MEDICAL_PHRASES = [/sous\s+traitement/u, /traitement\s+(médical|medical|psych|substitut)/u, /ordonnance\s+(médicale|medicale)/u];
 
-export function healthDataViolation(field: string, text: string): RuleViolation | undefined {
+export function healthDataViolation(field: string, text: string): FieldViolation | undefined {
   const term = medicalTermIn(text);
   if (!term) return undefined;
   return {

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Transaction } from '@passerelle/service-kit';
+import { HousingRequestRepository, QueueQuery, StructureScope } from '../../application/ports/housing-request.repository';
+import { HousingRequest, HousingRequestState } from '../../domain/housing-request';
+import { HousingRequestEntity } from './housing.entities';
+import { withoutNulls } from './nullable';
+
+const manager = (tx: Transaction) => tx as EntityManager;
+const QUEUED = ['awaiting_review', 'scheduled', 'deferred'];
+
+@Injectable()
+export class HousingRequestTypeormRepository implements HousingRequestRepository {
+  async lockById(tx: Transaction, id: string): Promise<HousingRequest | undefined> {
+    return toRequest(await manager(tx).findOne(HousingRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }));
+  }
+
+  async lockByReferral(tx: Transaction, referralId: string): Promise<HousingRequest | undefined> {
+    return toRequest(await manager(tx).findOne(HousingRequestEntity, { where: { referralId }, lock: { mode: 'pessimistic_write' } }));
+  }
+
+  async findById(tx: Transaction, id: string): Promise<HousingRequest | undefined> {
+    return toRequest(await manager(tx).findOneBy(HousingRequestEntity, { id }));
+  }
+
+  async insert(tx: Transaction, request: HousingRequest): Promise<void> {
+    await manager(tx).insert(HousingRequestEntity, toEntity(request));
+  }
+
+  async update(tx: Transaction, request: HousingRequest): Promise<void> {
+    const { id, ...changes } = toEntity(request);
+    await manager(tx).update(HousingRequestEntity, { id }, changes);
+  }
+
+  /** A deferred request comes back once its date to reconsider has come. */
+  async queue(tx: Transaction, query: QueueQuery): Promise<{ items: HousingRequest[]; total: number }> {
+    const [entities, total] = await manager(tx).createQueryBuilder(HousingRequestEntity, 'r')
+      .where('r.siao_departement = :departement', { departement: query.departement })
+      .andWhere('r.status IN (:...queued)', { queued: QUEUED })
+      .andWhere(`(r.status <> 'deferred' OR (r.deferral ->> 'reconsiderOn') <= :today)`, { today: query.today })
+      .orderBy('r.expected_release_date', 'ASC').addOrderBy('r.received_on', 'ASC').addOrderBy('r.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize).take(query.pageSize)
+      .getManyAndCount();
+    return { items: entities.map((entity) => toRequest(entity)!), total };
+  }
+
+  async orientedTo(tx: Transaction, scope: StructureScope): Promise<HousingRequest[]> {
+    const entities = await manager(tx).createQueryBuilder(HousingRequestEntity, 'r')
+      .where('r.siao_departement = :departement', { departement: scope.departement })
+      .andWhere(`((r.orientation ->> 'structureId') = :structureId
+        OR ((r.orientation ->> 'structureId') IS NULL AND (r.orientation ->> 'structureType') = :structureType))`,
+      { structureId: scope.structureId, structureType: scope.structureType })
+      .orderBy('r.expected_release_date', 'ASC').addOrderBy('r.id', 'ASC')
+      .getMany();
+    return entities.map((entity) => toRequest(entity)!);
+  }
+
+  async idsLapsingBefore(tx: Transaction, today: string, afterId: string, limit: number): Promise<string[]> {
+    const builder = manager(tx).createQueryBuilder(HousingRequestEntity, 'r').select('r.id', 'id')
+      .where(`r.status IN ('oriented', 'placement_confirmed')`)
+      .andWhere('r.orientation_valid_until < :today', { today });
+    if (afterId) builder.andWhere('r.id > :afterId', { afterId });
+    const rows = await builder.orderBy('r.id', 'ASC').limit(limit).getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+}
+
+function toRequest(entity: HousingRequestEntity | null): HousingRequest | undefined {
+  if (!entity) return undefined;
+  const { orientationValidUntil: _derived, ...state } = withoutNulls(entity);
+  return HousingRequest.restore(state as HousingRequestState);
+}
+
+function toEntity(request: HousingRequest): HousingRequestEntity {
+  const state = request.snapshot();
+  return {
+    ...state,
+    session: state.session ?? null, orientation: state.orientation ?? null, deferral: state.deferral ?? null,
+    refusal: state.refusal ?? null, withdrawalReason: state.withdrawalReason ?? null,
+    orientationValidUntil: request.orientationValidUntil() ?? null,
+  };
+}
