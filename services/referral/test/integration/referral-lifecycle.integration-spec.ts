@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
-  personReleasedV1, releaseApproachingV1, Topics, windowClosedV1, windowOpenedV1, WindowOpenedV1,
+  orientationDecidedV1, personReleasedV1, placementProposedV1, placementRefusedV1, releaseApproachingV1, releaseDateChangedV1, requestScheduledV1,
+  Topics, windowClosedV1, windowOpenedV1, WindowOpenedV1,
 } from '@passerelle/contracts';
 import {
   cloudEventOf, expectEventually, publishEvents, queryRows, RunningService, startService, testKafka, TopicProbe,
 } from '@passerelle/testing';
 import { Producer } from 'kafkajs';
 import { referralService } from '../../src/referral.definition';
+import { completeAndSubmit, openedReferralId, referralApi } from '../support/referral-fixtures';
 import { ReferralModule } from '../../src/referral.module';
 
 /** Keys a payload may carry: what the SIAO needs to route and judge urgency, nothing about health or offences. */
@@ -79,5 +81,28 @@ describe('referral: the SIAO request follows the release calendar', () => {
     const marker = person();
     await publishEvents(producer, windowOpenedV1, cloudEventOf(windowOpenedV1, { ...marker.opened, personId: ref.personId, detentionId: marker.ref.detentionId }));
     await expectEventually(async () => expect(await typesFor(ref.personId)).toEqual(['request.opened']));
+  });
+
+  it('tells the SIAO side a moved release date, and takes a structure\'s refusal back to the orientation', async () => {
+    const api = referralApi(service);
+    const { ref, opened } = person();
+    await publishEvents(producer, windowOpenedV1, cloudEventOf(windowOpenedV1, opened));
+    const referralId = await openedReferralId(service, ref.detentionId);
+    await publishEvents(producer, releaseDateChangedV1, cloudEventOf(releaseDateChangedV1, {
+      ...ref, expectedReleaseDate: '2027-02-15', previousReleaseDate: '2027-03-31', reason: 'reduction_de_peine', changedAt: new Date().toISOString(),
+    }));
+    await expectEventually(async () => expect(await typesFor(ref.personId)).toEqual(['request.opened', 'release-date.changed']));
+    expect((await recordsFor(ref.personId))[1].json()).toMatchObject({ referralId, expectedReleaseDate: '2027-02-15', previousReleaseDate: '2027-03-31' });
+
+    await completeAndSubmit(api, referralId);
+    const housing = { requestId: randomUUID(), referralId, personId: ref.personId, siaoDepartement: '13' };
+    const placement = { placementId: randomUUID(), structureId: randomUUID() };
+    const sessionId = randomUUID();
+    await publishEvents(producer, requestScheduledV1, cloudEventOf(requestScheduledV1, { ...housing, sessionId, sessionDate: '2026-12-10' }));
+    await publishEvents(producer, orientationDecidedV1, cloudEventOf(orientationDecidedV1, { ...housing, sessionId, structureType: 'chrs' }));
+    await publishEvents(producer, placementProposedV1, cloudEventOf(placementProposedV1, { ...housing, ...placement, structureType: 'chrs', entryDate: '2027-02-15' }));
+    await expectEventually(async () => expect((await api.get(referralId)).body.status).toBe('placement_proposed'));
+    await publishEvents(producer, placementRefusedV1, cloudEventOf(placementRefusedV1, { ...housing, ...placement, reason: 'no_place' }));
+    await expectEventually(async () => expect((await api.get(referralId)).body.status).toBe('oriented'));
   });
 });
