@@ -58,11 +58,11 @@ export class AdmissionCommands {
       const structure = (await this.structures.lockById(tx, state.structureId))!;
       const [occupancy] = await this.places.occupancyOf(tx, [structure]);
       const emergency = daysToRelease(request.snapshot(), this.places.today()) <= EMERGENCY_WITHIN_DAYS;
-      const pool = occupancy.poolFor(state.entryDate!, state.places, emergency);
-      if (!pool) {
+      const available = occupancy.poolFor(state.entryDate!, state.places, emergency);
+      if (!available) {
         throw new HousingConflictError('structureId', 'hasFreePlace', `no place left at ${structure.name} from ${state.entryDate} for ${state.places} person(s)`);
       }
-      const change = placement.confirm(pool);
+      const change = placement.confirm(available.pool);
       request.placementConfirmed();
       await this.store.savePlacement(tx, request, placement, [change]);
       await this.store.cancelOpenPlacements(tx, request, 'competing_placement_confirmed', state.id);

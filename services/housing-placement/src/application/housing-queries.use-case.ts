@@ -16,9 +16,19 @@ import { STRUCTURE_REPOSITORY, StructureRepository } from './ports/structure.rep
 /** How many candidate places each queue entry shows; the total is given too. */
 export const CANDIDATES_SHOWN = 5;
 
+/** A candidate place as the commission reads it in the queue. */
+export interface CandidateView {
+  structureId: string;
+  name: string;
+  type: string;
+  area: string;
+  pool: CandidatePlace['pool'];
+  free: number;
+}
+
 export interface QueueEntry {
   request: HousingRequestView;
-  candidates: CandidatePlace[];
+  candidates: CandidateView[];
   candidatesTotal: number;
 }
 
@@ -50,12 +60,12 @@ export class HousingQueries {
     return this.unitOfWork.run(async (tx) => {
       const today = this.places.today();
       const { items, total } = await this.requests.queue(tx, { departement, today, page, pageSize });
-      const occupancies = await this.places.occupancyOf(tx, await this.structures.listByDepartement(tx, departement));
+      const occupancies = await this.places.occupancyOfDepartement(tx, departement);
       const entries = items.map((request) => {
         const state = request.snapshot();
         const emergency = daysToRelease(state, today) <= EMERGENCY_WITHIN_DAYS;
         const candidates = candidatePlaces(state.file, state.expectedReleaseDate, emergency, occupancies);
-        return { request: requestViewOf(state, today), candidates: candidates.slice(0, CANDIDATES_SHOWN), candidatesTotal: candidates.length };
+        return { request: requestViewOf(state, today), candidates: candidates.slice(0, CANDIDATES_SHOWN).map(candidateView), candidatesTotal: candidates.length };
       });
       await this.audit.recordMany(tx, entries.map(({ request }) => ({
         actor, action: 'read', resourceType: 'housing_request', resourceId: request.id, personId: request.personId,
@@ -111,4 +121,8 @@ export class HousingQueries {
       return { ...session.snapshot(), agenda: await this.sessions.agendaOf(tx, id) };
     });
   }
+}
+
+function candidateView({ structure, pool, free }: CandidatePlace): CandidateView {
+  return { structureId: structure.id, name: structure.name, type: structure.type, area: structure.area, pool, free };
 }

@@ -4,7 +4,7 @@ import { Clock, CLOCK, parisDate, Transaction } from '@passerelle/service-kit';
 import { Occupancy } from '../domain/occupancy';
 import { Structure } from '../domain/structure';
 import { HousingEventPublisher } from './housing-event-publisher';
-import { STRUCTURE_REPOSITORY, StructureRepository } from './ports/structure.repository';
+import { STRUCTURE_REPOSITORY, StructureRepository, StructureSelection } from './ports/structure.repository';
 
 /** The structures' occupancy as the use cases need it, and the capacity event after each change. */
 @Injectable()
@@ -21,9 +21,17 @@ export class Places {
   }
 
   async occupancyOf(tx: Transaction, structures: Structure[]): Promise<Occupancy[]> {
-    const ids = structures.map((structure) => structure.id);
-    const closures = groupBy(await this.structures.closuresOf(tx, ids, this.today()));
-    const bookings = groupBy(await this.structures.bookingsOf(tx, ids));
+    return this.occupancy(tx, structures, { ids: structures.map((structure) => structure.id) });
+  }
+
+  /** Every structure of a département with its places from today on, as the review queue matches them. */
+  async occupancyOfDepartement(tx: Transaction, departement: string): Promise<Occupancy[]> {
+    return this.occupancy(tx, await this.structures.listByDepartement(tx, departement), { departement, from: this.today() });
+  }
+
+  private async occupancy(tx: Transaction, structures: Structure[], selection: StructureSelection): Promise<Occupancy[]> {
+    const closures = groupBy(await this.structures.closuresOf(tx, selection, this.today()));
+    const bookings = groupBy(await this.structures.bookingsOf(tx, selection));
     return structures.map((structure) => new Occupancy(structure, closures.get(structure.id) ?? [], bookings.get(structure.id) ?? []));
   }
 

@@ -32,8 +32,8 @@ describe('Occupancy', () => {
       { placementId: 'a', structureId: structure.id, from: '2027-01-01', places: 3, pool: 'justice' },
       { placementId: 'b', structureId: structure.id, from: '2027-01-01', places: 5, pool: 'general' },
     ]);
-    expect(new Occupancy(structure, [], []).poolFor('2027-03-31', 1, false)).toBe('justice');
+    expect(new Occupancy(structure, [], []).poolFor('2027-03-31', 1, false)).toEqual({ pool: 'justice', free: 3 });
     expect(occupancy.poolFor('2027-03-31', 1, false)).toBeUndefined();
-    expect(occupancy.poolFor('2027-03-31', 2, true)).toBe('volante');
+    expect(occupancy.poolFor('2027-03-31', 2, true)).toEqual({ pool: 'volante', free: 2 });
   });
 });

@@ -30,7 +30,7 @@ export interface PlaceFigures {
  * later date too: a place taken by someone else next month is not free today for a new stay.
  */
 export class Occupancy {
-  private readonly bookableCache = new Map<string, PlaceFigures>();
+  private suffixMinimum?: { day: string; figures: PlaceFigures }[];
 
   constructor(
     readonly structure: Structure,
@@ -41,59 +41,73 @@ export class Occupancy {
   /** The figures of one day. */
   on(date: string): PlaceFigures {
     const { capacity, reservedJusticePlaces, volantePlaces } = this.structure;
-    const outOfService = Math.min(capacity, sum(this.closures.filter((c) => c.from <= date && date <= c.to), (c) => c.places));
-    const held = this.bookings.filter((b) => b.from <= date && (b.until === undefined || date < b.until));
-    const inPool = (pool: Pool) => sum(held.filter((b) => b.pool === pool), (b) => b.places);
-    const occupied = sum(held, (b) => b.places);
+    let closed = 0;
+    for (const closure of this.closures) if (closure.from <= date && date <= closure.to) closed += closure.places;
+    const held: Record<Pool, number> = { justice: 0, general: 0, volante: 0 };
+    for (const booking of this.bookings) {
+      if (booking.from <= date && (booking.until === undefined || date < booking.until)) held[booking.pool] += booking.places;
+    }
+    const outOfService = Math.min(capacity, closed);
+    const occupied = held.justice + held.general + held.volante;
     const free = Math.max(0, capacity - outOfService - occupied);
-    const generalCapacity = capacity - reservedJusticePlaces - volantePlaces;
     return {
-      outOfService, occupied, occupiedJustice: inPool('justice'), free,
-      freeJustice: clamp(reservedJusticePlaces - inPool('justice'), free),
-      freeGeneral: clamp(generalCapacity - outOfService - inPool('general'), free),
-      freeVolante: clamp(volantePlaces - inPool('volante'), free),
+      outOfService, occupied, occupiedJustice: held.justice, free,
+      freeJustice: clamp(reservedJusticePlaces - held.justice, free),
+      freeGeneral: clamp(capacity - reservedJusticePlaces - volantePlaces - outOfService - held.general, free),
+      freeVolante: clamp(volantePlaces - held.volante, free),
     };
   }
 
   /** The places free on `date` and on every later date: what an open-ended stay from `date` may take. */
   bookableFrom(date: string): PlaceFigures {
-    const cached = this.bookableCache.get(date);
-    if (cached) return cached;
-    const figures = [date, ...this.changesAfter(date)].map((day) => this.on(day)).reduce(minimum);
-    this.bookableCache.set(date, figures);
-    return figures;
+    const later = this.laterMinimum();
+    let low = 0;
+    let high = later.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (later[middle].day <= date) low = middle + 1;
+      else high = middle;
+    }
+    return low < later.length ? minimum(this.on(date), later[low].figures) : this.on(date);
   }
 
   /**
-   * The contingent a stay of `places` from `date` would take: the places reserved for people
-   * leaving prison first, then the common ones, the volantes only in an emergency.
+   * The contingent a stay of `places` from `date` would take, with what that contingent has left:
+   * the places reserved for people leaving prison first, then the common ones, the volantes only
+   * in an emergency.
    */
-  poolFor(date: string, places: number, emergency: boolean): Pool | undefined {
+  poolFor(date: string, places: number, emergency: boolean): { pool: Pool; free: number } | undefined {
     const figures = this.bookableFrom(date);
-    if (figures.freeJustice >= places) return 'justice';
-    if (figures.freeGeneral >= places) return 'general';
-    if (emergency && figures.freeVolante >= places) return 'volante';
+    if (figures.freeJustice >= places) return { pool: 'justice', free: figures.freeJustice };
+    if (figures.freeGeneral >= places) return { pool: 'general', free: figures.freeGeneral };
+    if (emergency && figures.freeVolante >= places) return { pool: 'volante', free: figures.freeVolante };
     return undefined;
   }
 
-  /** The days after `date` on which the figures may change. */
-  private changesAfter(date: string): string[] {
+  /**
+   * The days on which the figures change, in order, each with the lowest figures from that day on:
+   * computed once, so each request of a queue costs one day's figures and a binary search.
+   */
+  private laterMinimum(): { day: string; figures: PlaceFigures }[] {
+    if (this.suffixMinimum) return this.suffixMinimum;
     const days = new Set<string>();
     for (const booking of this.bookings) {
-      if (booking.from > date) days.add(booking.from);
-      if (booking.until && booking.until > date) days.add(booking.until);
+      days.add(booking.from);
+      if (booking.until) days.add(booking.until);
     }
     for (const closure of this.closures) {
-      if (closure.from > date) days.add(closure.from);
-      const reopens = addDays(closure.to, 1);
-      if (reopens > date) days.add(reopens);
+      days.add(closure.from);
+      days.add(addDays(closure.to, 1));
     }
-    return [...days];
+    const sorted = [...days].sort();
+    const result = new Array<{ day: string; figures: PlaceFigures }>(sorted.length);
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const figures = this.on(sorted[i]);
+      result[i] = { day: sorted[i], figures: i + 1 < sorted.length ? minimum(figures, result[i + 1].figures) : figures };
+    }
+    this.suffixMinimum = result;
+    return result;
   }
-}
-
-function sum<T>(items: T[], of: (item: T) => number): number {
-  return items.reduce((total, item) => total + of(item), 0);
 }
 
 function clamp(value: number, max: number): number {

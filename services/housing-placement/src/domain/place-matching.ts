@@ -27,8 +27,21 @@ export function inPreferredTerritory(structure: Pick<Structure, 'area' | 'depart
   return territories.some((territory) => territory.trim() === structure.departement || normalised(territory) === area);
 }
 
+const NORMALISED = new Map<string, string>();
+const NORMALISED_KEPT = 10_000;
+
+/**
+ * Accents, case and separators dropped. Remembered: a queue compares a few dozen place names
+ * thousands of times, and Unicode normalisation is the costly part of matching.
+ */
 export function normalised(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s'’-]+/g, ' ').trim();
+  let result = NORMALISED.get(text);
+  if (result === undefined) {
+    result = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s'’-]+/g, ' ').trim();
+    if (NORMALISED.size >= NORMALISED_KEPT) NORMALISED.clear();
+    NORMALISED.set(text, result);
+  }
+  return result;
 }
 
 export interface CandidatePlace {
@@ -37,6 +50,8 @@ export interface CandidatePlace {
   /** Places of that contingent bookable from the release date. */
   free: number;
 }
+
+const BY_NAME = new Intl.Collator('fr');
 
 /** Pools in the order the commission offers them: reserved justice places first. */
 const POOL_ORDER: Record<Pool, number> = { justice: 0, general: 1, volante: 2 };
@@ -50,11 +65,8 @@ export function candidatePlaces(file: RequestFile, releaseDate: string, emergenc
   const candidates: CandidatePlace[] = [];
   for (const occupancy of occupancies) {
     if (mismatchesOf(occupancy.structure, file).length > 0) continue;
-    const pool = occupancy.poolFor(releaseDate, places, emergency);
-    if (!pool) continue;
-    const figures = occupancy.bookableFrom(releaseDate);
-    const free = pool === 'justice' ? figures.freeJustice : pool === 'general' ? figures.freeGeneral : figures.freeVolante;
-    candidates.push({ structure: occupancy.structure, pool, free });
+    const available = occupancy.poolFor(releaseDate, places, emergency);
+    if (available) candidates.push({ structure: occupancy.structure, ...available });
   }
-  return candidates.sort((a, b) => POOL_ORDER[a.pool] - POOL_ORDER[b.pool] || b.free - a.free || a.structure.name.localeCompare(b.structure.name, 'fr'));
+  return candidates.sort((a, b) => POOL_ORDER[a.pool] - POOL_ORDER[b.pool] || b.free - a.free || BY_NAME.compare(a.structure.name, b.structure.name));
 }

@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Transaction } from '@passerelle/service-kit';
-import { StructureRepository } from '../../application/ports/structure.repository';
-import { Booking, Pool } from '../../domain/occupancy';
+import { StructureRepository, StructureSelection } from '../../application/ports/structure.repository';
+import { Booking } from '../../domain/occupancy';
 import { Closure, Structure } from '../../domain/structure';
 import { ClosureEntity, PlacementEntity, StructureEntity } from './housing.entities';
 
 const manager = (tx: Transaction) => tx as EntityManager;
+
+/** Rows of the structures selected, through their `structure_id`; undefined when none can match. */
+function selecting<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, alias: string, structures: StructureSelection): SelectQueryBuilder<T> | undefined {
+  if ('departement' in structures) {
+    return builder.innerJoin(StructureEntity, 's', `s.id = ${alias}.structure_id`).where('s.departement = :departement', { departement: structures.departement });
+  }
+  return structures.ids.length === 0 ? undefined : builder.where(`${alias}.structure_id IN (:...ids)`, { ids: structures.ids });
+}
 const toStructure = (entity: StructureEntity | null) => (entity ? (entity as Structure) : undefined);
 
 @Injectable()
@@ -32,9 +40,9 @@ export class StructureTypeormRepository implements StructureRepository {
     await manager(tx).update(StructureEntity, { id }, changes);
   }
 
-  async closuresOf(tx: Transaction, structureIds: string[], from: string): Promise<Closure[]> {
-    if (structureIds.length === 0) return [];
-    return manager(tx).find(ClosureEntity, { where: { structureId: In(structureIds), to: MoreThanOrEqual(from) } });
+  async closuresOf(tx: Transaction, structures: StructureSelection, from: string): Promise<Closure[]> {
+    const builder = selecting(manager(tx).createQueryBuilder(ClosureEntity, 'c'), 'c', structures);
+    return builder ? builder.andWhere('c.to_date >= :from', { from }).getMany() : [];
   }
 
   async insertClosure(tx: Transaction, closure: Closure): Promise<void> {
@@ -46,12 +54,17 @@ export class StructureTypeormRepository implements StructureRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async bookingsOf(tx: Transaction, structureIds: string[]): Promise<Booking[]> {
-    if (structureIds.length === 0) return [];
-    const rows = await manager(tx).find(PlacementEntity, {
-      select: { id: true, structureId: true, entryDate: true, places: true, pool: true },
-      where: { structureId: In(structureIds), status: In(['confirmed', 'entered']) },
-    });
-    return rows.map((row) => ({ placementId: row.id, structureId: row.structureId, from: row.entryDate!, places: row.places, pool: row.pool as Pool }));
+  async bookingsOf(tx: Transaction, structures: StructureSelection): Promise<Booking[]> {
+    const builder = selecting(manager(tx).createQueryBuilder(PlacementEntity, 'p'), 'p', structures);
+    if (!builder) return [];
+    // Stays starting the same day from the same contingent count as one: a département holds thousands.
+    const starts = 'from' in structures ? 'GREATEST(p.entry_date, CAST(:from AS date))' : 'p.entry_date';
+    return builder
+      .select('p.structure_id', 'structureId').addSelect(`to_char(${starts}, 'YYYY-MM-DD')`, 'from').addSelect('p.pool', 'pool')
+      .addSelect('sum(p.places)::int', 'places').addSelect('min(p.id::text)', 'placementId')
+      .andWhere(`p.status IN ('confirmed', 'entered')`)
+      .setParameter('from', 'from' in structures ? structures.from : null)
+      .groupBy('p.structure_id').addGroupBy(starts).addGroupBy('p.pool')
+      .getRawMany<Booking>();
   }
 }
