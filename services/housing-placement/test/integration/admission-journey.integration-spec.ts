@@ -46,12 +46,11 @@ describe('housing-placement: from the submitted request to the entry', () => {
     await submit(producer, { ...first, submission: 2, household: { composition: 'alone', applicantGender: 'woman', childrenAges: [] } });
     await requestOf(service, first.referralId, 'awaiting_review');
 
-    const queue = await api.queue('2A');
-    expect(queue.status).toBe(200);
-    expect(queue.body.total).toBe(1);
-    const [entry] = queue.body.items;
+    // Earlier runs on the same broker left their own requests of 2A on the topic: look for this one.
+    const inQueue = async () => (await api.queue('2A', siaoToken('2A'), '&pageSize=500')).body.items.filter((e: { request: { id: string } }) => e.request.id === requestId);
+    const [entry] = await inQueue();
     expect(entry.request).toMatchObject({ id: requestId, status: 'awaiting_review', submission: 2, daysToRelease: expect.any(Number) });
-    expect(entry.candidates.map((c: { structure: { name: string }; pool: string }) => [c.structure.name, c.pool]))
+    expect(entry.candidates.map((c: { name: string; pool: string }) => [c.name, c.pool]))
       .toEqual([['CHRS Les Lauriers', 'justice'], ['CHRS Cyrnos', 'general']]);
 
     const sessionId = await api.planSession('2A', todayOf(service));
@@ -69,7 +68,7 @@ describe('housing-placement: from the submitted request to the entry', () => {
     const confirmed = await api.confirm('2A', atLauriers.body.id);
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ status: 'confirmed', pool: 'justice' });
-    expect((await api.queue('2A')).body.total).toBe(0);
+    expect(await inQueue()).toEqual([]);
 
     expect((await api.enter('2A', atLauriers.body.id, lauriers.id, '2027-03-31')).body.violations).toEqual([expect.objectContaining({ field: 'enteredOn', rule: 'notInTheFuture' })]);
     service.clock.set('2027-03-31T10:00:00+02:00');
