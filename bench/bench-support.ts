@@ -16,3 +16,15 @@ export function ensureInfraEnv(): void {
   const infraEnv = execFileSync('bash', [path.join(ROOT, 'deploy/local/infra.sh'), 'env'], { encoding: 'utf8' });
   for (const [, name, value] of infraEnv.matchAll(/^export (\w+)=(.*)$/gm)) process.env[name] ??= value.replace(/^['"]|['"]$/g, '');
 }
+
+/** mulberry32: the same data for the same seed, so runs compare. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

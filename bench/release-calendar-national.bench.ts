@@ -17,7 +17,7 @@
  * (a benchmark reports), 1 only if the run itself went wrong (an import row rejected, a failed call).
  */
 import 'reflect-metadata';
-import { ensureInfraEnv, positiveInt, ROOT } from './bench-support';
+import { ensureInfraEnv, positiveInt, random, ROOT } from './bench-support';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
@@ -95,18 +95,6 @@ interface Phase {
 
 
 // ----------------------------------------------------------------------------- the export ---
-
-/** mulberry32: the same file for the same seed, so runs compare. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);

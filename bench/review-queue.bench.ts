@@ -20,7 +20,7 @@
  * fetch and JSON parsing are inside the figures.
  */
 import 'reflect-metadata';
-import { ensureInfraEnv, positiveInt, ROOT } from './bench-support';
+import { ensureInfraEnv, positiveInt, random, ROOT } from './bench-support';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -44,18 +44,6 @@ const TODAY = '2026-11-23';
 const TARGET_MS = 100;
 const RESULTS_FILE = path.join(ROOT, 'bench/results/review-queue.json');
 const AREAS = ['Nice', 'Antibes', 'Cannes', 'Grasse', 'Menton', 'Cagnes-sur-Mer', 'Le Cannet', 'Saint-Laurent-du-Var', 'Vallauris', 'Carros'];
-
-/** mulberry32: the same territory for the same seed, so runs compare. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = random(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];

@@ -5,3 +5,4 @@ export * from './service-harness';
 export * from './local-infra';
 export * from './cloud-events';
 export * from './consumer-under-test';
+export * from './json-client';

@@ -19,28 +19,7 @@ export interface Orientation {
   decidedOn: string;
 }
 
-export interface HousingRequestState {
-  id: string;
-  referralId: string;
-  personId: string;
-  detentionId: string;
-  spipDepartement: string;
-  siaoDepartement: string;
-  expectedReleaseDate: string;
-  urgent: boolean;
-  submission: number;
-  status: RequestStatus;
-  file: RequestFile;
-  /** When the current submission arrived: the commission's "waiting since". */
-  receivedOn: string;
-  missing: string[];
-  session?: { id: string; date: string };
-  orientation?: Orientation;
-  deferral?: { sessionId: string; reason: DeferralReasonName; reconsiderOn: string };
-  refusal?: { sessionId: string; reason: RefusalReasonName };
-  withdrawalReason?: WithdrawalReasonName;
-}
-
+/** What a submission brings: the referral's routing facts and the file. */
 export interface Submission {
   id: string;
   referralId: string;
@@ -52,6 +31,18 @@ export interface Submission {
   urgent: boolean;
   submission: number;
   file: RequestFile;
+}
+
+export interface HousingRequestState extends Submission {
+  status: RequestStatus;
+  /** When the current submission arrived: the commission's "waiting since". */
+  receivedOn: string;
+  missing: string[];
+  session?: { id: string; date: string };
+  orientation?: Orientation;
+  deferral?: { sessionId: string; reason: DeferralReasonName; reconsiderOn: string };
+  refusal?: { sessionId: string; reason: RefusalReasonName };
+  withdrawalReason?: WithdrawalReasonName;
 }
 
 export type CommissionDecision =

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import { mintDevToken } from '@passerelle/auth';
 import { requestSubmittedV1, RequestSubmittedV1, Topics } from '@passerelle/contracts';
-import { cloudEventOf, expectEventually, publishEvents, queryRows, RunningService, TopicProbe } from '@passerelle/testing';
+import { cloudEventOf, expectEventually, jsonClient, publishEvents, queryRows, RunningService, TopicProbe } from '@passerelle/testing';
 
 export const siaoToken = (departement: string) => mintDevToken({ subject: `siao-${departement}`, roles: ['siao'], departements: [departement] });
 export const structureToken = (structureId: string, departement: string) =>
@@ -37,15 +37,7 @@ export async function submit(producer: Producer, ...submissions: RequestSubmitte
 
 /** The housing-placement API as a client calls it: JSON in, status and JSON out. */
 export function housingApi(service: RunningService) {
-  const call = async (method: string, path: string, token: string | undefined, body?: unknown) => {
-    const response = await fetch(`${service.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: response.status, body: (await response.json().catch(() => undefined)) as any };
-  };
+  const call = jsonClient(service.url);
   return {
     call,
     createStructure: async (departement: string, overrides: Record<string, unknown> = {}) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import { mintDevToken } from '@passerelle/auth';
 import { DetentionRef, EventDescriptor, windowOpenedV1, WindowOpenedV1 } from '@passerelle/contracts';
-import { cloudEventOf, expectEventually, publishEvents, queryRows, RunningService } from '@passerelle/testing';
+import { cloudEventOf, expectEventually, jsonClient, publishEvents, queryRows, RunningService } from '@passerelle/testing';
 
 export const tokens = {
   spip13: mintDevToken({ subject: 'cpip-13', roles: ['spip'], departements: ['13'] }),
@@ -61,15 +61,7 @@ export async function openReferral(service: RunningService, producer: Producer, 
 
 /** The referral API as a client calls it: JSON in, status and JSON out. */
 export function referralApi(service: RunningService) {
-  const call = async (method: string, path: string, token: string | undefined, body?: unknown) => {
-    const response = await fetch(`${service.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: response.status, body: (await response.json().catch(() => undefined)) as any };
-  };
+  const call = jsonClient(service.url);
   return {
     call,
     get: (id: string, token = tokens.spip13) => call('GET', `/v1/referrals/${id}`, token),
