@@ -62,7 +62,7 @@ export class AdmissionCommands {
       if (!available) {
         throw new HousingConflictError('structureId', 'hasFreePlace', `no place left at ${structure.name} from ${state.entryDate} for ${state.places} person(s)`);
       }
-      const change = placement.confirm(available.pool);
+      const change = placement.confirm(available.pool, entryWindowOf(request.snapshot().expectedReleaseDate), this.places.today());
       request.placementConfirmed();
       await this.store.savePlacement(tx, request, placement, [change]);
       await this.store.cancelOpenPlacements(tx, request, 'competing_placement_confirmed', state.id);
@@ -88,7 +88,7 @@ export class AdmissionCommands {
 
   noShow(placementId: string, actor: AuthenticatedUser): Promise<PlacementState> {
     return this.onPlacement(placementId, actor, 'structure', async (tx, { request, placement }) => {
-      const change = placement.noShow(this.places.today());
+      const change = placement.noShow(this.places.today(), request.snapshot().expectedReleaseDate);
       request.noShow();
       await this.store.savePlacement(tx, request, placement, [change]);
       await this.store.saveRequest(tx, request, []);
@@ -98,10 +98,13 @@ export class AdmissionCommands {
 
   private newPlacement(request: HousingRequest, structure: Structure) {
     const state = request.snapshot();
-    return { id: randomUUID(), requestId: state.id, structureId: structure.id, structureType: structure.type, places: placesNeeded(state.file) };
+    return {
+      id: randomUUID(), requestId: state.id, structureId: structure.id, structureType: structure.type,
+      orientationSessionId: state.orientation!.sessionId, places: placesNeeded(state.file),
+    };
   }
 
-  /** A structure's answer to an orientation addressed to it: one answer per structure and request. */
+  /** A structure's answer to an orientation addressed to it: one answer per structure and orientation. */
   private answer(
     requestId: string, structureId: string, actor: AuthenticatedUser,
     decide: (request: HousingRequest, structure: Structure, today: string) => { placement: Placement; change: PlacementChange },
@@ -111,9 +114,9 @@ export class AdmissionCommands {
       const structure = await this.structures.findById(tx, structureId);
       if (!structure || !(isStaffOf(actor, structure) || actor.hasRole('admin'))) throw new HousingNotFoundError('structure', structureId);
       if (!request || !isOrientedTo(request.snapshot(), structure)) throw new HousingNotFoundError('request', requestId);
-      request.assertOriented('pre-admitted');
-      const answers = await this.placements.lockOfRequest(tx, requestId);
-      if (answers.some((p) => p.snapshot().structureId === structureId && p.snapshot().status !== 'cancelled')) throw new HousingConflictError('structureId', 'answersOnce', `structure ${structure.name} already answered this request`);
+      const orientation = request.assertOriented('pre-admitted');
+      const answers = (await this.placements.lockOfRequest(tx, requestId)).map((p) => p.snapshot());
+      if (answers.some((p) => p.structureId === structureId && p.orientationSessionId === orientation.sessionId && p.status !== 'cancelled')) throw new HousingConflictError('structureId', 'answersOnce', `structure ${structure.name} already answered this request`);
       const { placement, change } = decide(request, structure, this.places.today());
       await this.store.savePlacement(tx, request, placement, [change], true);
       await this.recordAudit(tx, actor, 'create', placement, request);

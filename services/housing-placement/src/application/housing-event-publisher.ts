@@ -26,7 +26,7 @@ export class HousingEventPublisher {
   }
 
   async placementChanged(tx: Transaction, request: HousingRequestState, placement: PlacementState, changes: PlacementChange[]): Promise<void> {
-    await this.outbox.addMany(tx, changes.map((change) => placementEntry(refOf(request), request, placement, change)));
+    await this.outbox.addMany(tx, changes.flatMap((change) => placementEntries(refOf(request), request, placement, change)));
   }
 
   async capacityChanged(tx: Transaction, structure: Structure, reason: CapacityChangeReasonName, asOf: string, figures: PlaceFigures): Promise<void> {
@@ -65,27 +65,30 @@ function requestEntries(ref: RequestRef, change: RequestChange): OutboxEntry[] {
   }
 }
 
-function placementEntry(ref: RequestRef, request: HousingRequestState, placement: PlacementState, change: PlacementChange): OutboxEntry {
+function placementEntries(ref: RequestRef, request: HousingRequestState, placement: PlacementState, change: PlacementChange): OutboxEntry[] {
   const held = { ...ref, placementId: placement.id, structureId: placement.structureId };
   const booked = { ...held, structureType: placement.structureType, entryDate: placement.entryDate! };
   switch (change.kind) {
     case 'Proposed':
-      return outboxEntry(placementProposedV1, booked);
+      return [outboxEntry(placementProposedV1, booked)];
     case 'Confirmed':
-      return outboxEntry(placementConfirmedV1, booked);
+      return [outboxEntry(placementConfirmedV1, booked)];
     case 'RefusedByStructure':
-      return outboxEntry(placementRefusedV1, { ...held, reason: change.reason });
+      return [outboxEntry(placementRefusedV1, { ...held, reason: change.reason })];
     case 'DeclinedByPerson':
-      return outboxEntry(placementDeclinedV1, { ...held, by: 'person' as const });
+      return [outboxEntry(placementDeclinedV1, { ...held, by: 'person' as const })];
     case 'Cancelled':
-      return outboxEntry(placementCancelledV1, { ...held, reason: change.reason });
+      return [outboxEntry(placementCancelledV1, { ...held, reason: change.reason })];
     case 'Entered':
-      return outboxEntry(personEnteredV1, { ...held, enteredOn: change.enteredOn });
+      return [outboxEntry(personEnteredV1, { ...held, enteredOn: change.enteredOn })];
     case 'NoShow':
-      return outboxEntry(personNoShowV1, { ...held, expectedOn: placement.entryDate! });
+      return [outboxEntry(personNoShowV1, { ...held, expectedOn: placement.entryDate! })];
+    case 'FlagCleared':
+      // The entry fits the release again: nothing for the others to act on.
+      return [];
     case 'Flagged':
-      return outboxEntry(placementFlaggedV1, {
+      return [outboxEntry(placementFlaggedV1, {
         ...held, entryDate: placement.entryDate!, expectedReleaseDate: request.expectedReleaseDate, windowFrom: change.window.from, windowTo: change.window.to,
-      });
+      })];
   }
 }

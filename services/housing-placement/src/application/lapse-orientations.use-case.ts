@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail } from '@passerelle/auth';
+import { createLogger } from '@passerelle/observability';
 import { UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
 import { HousingStore } from './housing-store';
 import { Places } from './places';
 import { HOUSING_REQUEST_REPOSITORY, HousingRequestRepository } from './ports/housing-request.repository';
 
 const BATCH = 200;
+const logger = createLogger('housing-placement').child({ component: 'lapse-sweep' });
 
 /**
  * Orientations not taken within three months lapse: their proposals are cancelled and their
@@ -26,7 +28,12 @@ export class LapseOrientations {
     let lapsed = 0;
     for (let afterId = ''; ; ) {
       const ids = await this.unitOfWork.run((tx) => this.requests.idsLapsingBefore(tx, today, afterId, BATCH));
-      for (const id of ids) lapsed += await this.lapse(id, today);
+      for (const id of ids) {
+        lapsed += await this.lapse(id, today).catch((error) => {
+          logger.error({ err: error, requestId: id }, 'orientation not lapsed; the next sweep tries again');
+          return 0;
+        });
+      }
       if (ids.length < BATCH) return { today, lapsed };
       afterId = ids[ids.length - 1];
     }

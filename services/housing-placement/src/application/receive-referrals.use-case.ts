@@ -54,6 +54,7 @@ export class ReceiveReferrals {
     for (const placement of await this.placements.lockOfRequest(tx, request.snapshot().id)) {
       await this.store.savePlacement(tx, request, placement, placement.checkWindow(window));
     }
+    await this.recordAudit(tx, request, 'update');
   }
 
   private async recordAudit(tx: Transaction, request: HousingRequest, action: string): Promise<void> {

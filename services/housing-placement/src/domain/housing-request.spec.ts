@@ -42,15 +42,16 @@ describe('HousingRequest', () => {
     expect(() => HousingRequest.restore(aRequest({ status: 'oriented' })).schedule({ id: 's2', date: '2026-12-03' })).toThrow(/oriented cannot be put on an agenda/);
   });
 
-  it('lapses three months after the orientation, or after the release when that comes later', () => {
+  it('lapses three months after the orientation, or after the release when that comes later, unless a place is confirmed', () => {
     const orientation = { sessionId: 's1', structureType: 'chrs' as const, decidedOn: '2026-11-23' };
     const beforeRelease = HousingRequest.restore(aRequest({ status: 'oriented', orientation, expectedReleaseDate: '2027-03-31' }));
     expect(beforeRelease.orientationValidUntil()).toBe('2027-06-30');
     expect(beforeRelease.lapseIfDue('2027-06-30')).toEqual([]);
     expect(kinds(beforeRelease.lapseIfDue('2027-07-01'))).toEqual(['Lapsed']);
-    const afterRelease = HousingRequest.restore(aRequest({ status: 'placement_confirmed', orientation: { ...orientation, decidedOn: '2027-04-15' }, expectedReleaseDate: '2027-03-31' }));
+    const afterRelease = HousingRequest.restore(aRequest({ status: 'oriented', orientation: { ...orientation, decidedOn: '2027-04-15' }, expectedReleaseDate: '2027-03-31' }));
     expect(afterRelease.orientationValidUntil()).toBe('2027-07-15');
     expect(HousingRequest.restore(aRequest({ status: 'housed', orientation })).lapseIfDue('2030-01-01')).toEqual([]);
+    expect(HousingRequest.restore(aRequest({ status: 'placement_confirmed', orientation })).lapseIfDue('2030-01-01')).toEqual([]);
   });
 
   it('is withdrawn once, and a refused request can still be withdrawn', () => {

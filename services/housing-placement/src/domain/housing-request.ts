@@ -99,6 +99,7 @@ export class HousingRequest {
     });
     if (!INTAKE_AGAIN.includes(this.state.status)) return [];
     this.clearDecisions();
+    this.state.session = undefined;
     this.state.receivedOn = today;
     return this.intake(today);
   }
@@ -157,11 +158,6 @@ export class HousingRequest {
     this.state.status = 'placement_confirmed';
   }
 
-  /** A confirmed place fell through (withdrawn by the structure or lapsed): oriented again. */
-  placementLost(): void {
-    if (this.state.status === 'placement_confirmed') this.state.status = 'oriented';
-  }
-
   entered(): void {
     this.require(['placement_confirmed'], 'entered');
     this.state.status = 'housed';
@@ -190,7 +186,8 @@ export class HousingRequest {
 
   /**
    * The last day an orientation holds: three months after it was decided, counted from the release
-   * when that comes later, since a person still in prison cannot take a place.
+   * when that comes later, since a person still in prison cannot take a place. A confirmed place
+   * does not lapse: it ends with the entry or the structure's no-show.
    */
   orientationValidUntil(): string | undefined {
     const orientation = this.state.orientation;
@@ -200,7 +197,7 @@ export class HousingRequest {
   }
 
   lapseIfDue(today: string): RequestChange[] {
-    if (this.state.status !== 'oriented' && this.state.status !== 'placement_confirmed') return [];
+    if (this.state.status !== 'oriented') return [];
     const validUntil = this.orientationValidUntil();
     if (!validUntil || today <= validUntil) return [];
     this.state.status = 'lapsed';

@@ -2,7 +2,7 @@ import { entryWindowOf } from './entry-window';
 import { HousingConflictError } from './housing-errors';
 import { Placement } from './placement';
 
-const fresh = { id: 'p1', requestId: 'r1', structureId: 's1', structureType: 'chrs' as const, places: 1 };
+const fresh = { id: 'p1', requestId: 'r1', structureId: 's1', structureType: 'chrs' as const, orientationSessionId: 'session-1', places: 1 };
 const window = entryWindowOf('2027-03-31');
 
 describe('Placement', () => {
@@ -17,17 +17,30 @@ describe('Placement', () => {
   it('holds a place only while confirmed or lived in', () => {
     const { placement } = Placement.propose(fresh, '2027-03-31', window, '2026-11-23');
     expect(placement.booking()).toBeUndefined();
-    placement.confirm('justice');
+    placement.confirm('justice', window, '2026-11-24');
     expect(placement.booking()).toEqual({ placementId: 'p1', structureId: 's1', from: '2027-03-31', places: 1, pool: 'justice' });
-    expect(() => placement.noShow('2027-03-31')).toThrow(/after the entry date/);
-    placement.noShow('2027-04-01');
+    expect(() => placement.noShow('2027-03-31', '2027-03-31')).toThrow(/after the entry date and the release \(2027-03-31\)/);
+    placement.noShow('2027-04-01', '2027-03-31');
     expect(placement.booking()).toBeUndefined();
+  });
+
+  it('confirms only an entry date still ahead and inside the window of the release as it is now', () => {
+    const stale = Placement.propose(fresh, '2027-03-31', window, '2026-11-23').placement;
+    expect(() => stale.confirm('general', entryWindowOf('2027-06-30'), '2026-11-24')).toThrow(/insideReleaseWindow|between the release \(2027-06-30\)/);
+    expect(() => stale.confirm('general', window, '2027-04-01')).toThrow(/not be before today/);
+  });
+
+  it('records no no-show while the moved release leaves the person in prison', () => {
+    const { placement } = Placement.propose(fresh, '2027-04-05', window, '2026-11-23');
+    placement.confirm('general', window, '2026-11-24');
+    placement.checkWindow(entryWindowOf('2027-06-30'));
+    expect(() => placement.noShow('2027-04-06', '2027-06-30')).toThrow(/2027-06-30/);
   });
 
   it('records an entry on or after the release and not in the future', () => {
     const { placement } = Placement.propose(fresh, '2027-04-02', window, '2026-11-23');
     expect(() => placement.enter('2027-04-02', '2027-03-31', '2027-04-05')).toThrow(HousingConflictError);
-    placement.confirm('general');
+    placement.confirm('general', window, '2026-11-24');
     expect(() => placement.enter('2027-03-30', '2027-03-31', '2027-04-05')).toThrow(/before the release/);
     expect(() => placement.enter('2027-04-06', '2027-03-31', '2027-04-05')).toThrow(/after today/);
     expect(placement.enter('2027-04-03', '2027-03-31', '2027-04-05')).toEqual({ kind: 'Entered', enteredOn: '2027-04-03' });
@@ -40,13 +53,14 @@ describe('Placement', () => {
     expect(placement.cancel('request_withdrawn')).toEqual([]);
   });
 
-  it('flags a confirmed entry once when the release moves away, and clears it when it fits again', () => {
+  it('flags a confirmed entry when the release moves away, clears the flag when it fits again, and flags it again', () => {
     const { placement } = Placement.propose(fresh, '2027-04-05', window, '2026-11-23');
-    placement.confirm('general');
+    placement.confirm('general', window, '2026-11-24');
     const later = entryWindowOf('2027-05-20');
     expect(placement.checkWindow(later)).toEqual([{ kind: 'Flagged', window: later }]);
     expect(placement.checkWindow(later)).toEqual([]);
-    expect(placement.checkWindow(window)).toEqual([]);
+    expect(placement.checkWindow(window)).toEqual([{ kind: 'FlagCleared' }]);
     expect(placement.snapshot().flagged).toBe(false);
+    expect(placement.checkWindow(later)).toEqual([{ kind: 'Flagged', window: later }]);
   });
 });

@@ -12,6 +12,8 @@ export interface PlacementState {
   requestId: string;
   structureId: string;
   structureType: StructureTypeName;
+  /** The session whose orientation this answers: a structure answers each orientation once. */
+  orientationSessionId: string;
   status: PlacementStatus;
   places: number;
   entryDate?: string;
@@ -31,9 +33,10 @@ export type PlacementChange =
   | { kind: 'Cancelled'; reason: PlacementCancellationReasonName }
   | { kind: 'Entered'; enteredOn: string }
   | { kind: 'NoShow' }
-  | { kind: 'Flagged'; window: EntryWindow };
+  | { kind: 'Flagged'; window: EntryWindow }
+  | { kind: 'FlagCleared' };
 
-type NewPlacement = Pick<PlacementState, 'id' | 'requestId' | 'structureId' | 'structureType' | 'places'>;
+type NewPlacement = Pick<PlacementState, 'id' | 'requestId' | 'structureId' | 'structureType' | 'orientationSessionId' | 'places'>;
 
 /**
  * A structure's answer to an orientation and what follows: pre-admitted with an entry date, then
@@ -48,10 +51,7 @@ export class Placement {
   }
 
   static propose(placement: NewPlacement, entryDate: string, window: EntryWindow, today: string): { placement: Placement; change: PlacementChange } {
-    if (entryDate < today) throw HousingRuleError.of('entryDate', 'notInThePast', `entryDate must not be before today (${today})`);
-    if (!fitsWindow(entryDate, window)) {
-      throw HousingRuleError.of('entryDate', 'insideReleaseWindow', `entryDate must fall between the release (${window.from}) and ${window.to}`);
-    }
+    assertEntryDate(entryDate, window, today);
     return { placement: new Placement({ ...placement, status: 'proposed', entryDate, flagged: false }), change: { kind: 'Proposed' } };
   }
 
@@ -74,8 +74,10 @@ export class Placement {
     return { placementId: this.state.id, structureId: this.state.structureId, from: entryDate, places: this.state.places, pool };
   }
 
-  confirm(pool: Pool): PlacementChange {
+  /** Books the place, if the entry date still fits the release as it is now and has not passed. */
+  confirm(pool: Pool, window: EntryWindow, today: string): PlacementChange {
     this.require('proposed', 'confirmed');
+    assertEntryDate(this.state.entryDate!, window, today);
     Object.assign(this.state, { status: 'confirmed', pool });
     return { kind: 'Confirmed' };
   }
@@ -103,26 +105,37 @@ export class Placement {
     return { kind: 'Entered', enteredOn };
   }
 
-  /** The day came and went without the person: the place is given back. */
-  noShow(today: string): PlacementChange {
+  /**
+   * The day came and went without the person: the place is given back. Not while the entry date no
+   * longer fits a moved release (the person may still be in prison), nor before the release.
+   */
+  noShow(today: string, expectedReleaseDate: string): PlacementChange {
     this.require('confirmed', 'marked no-show');
-    if (today <= this.state.entryDate!) {
-      throw HousingRuleError.of('entryDate', 'hasPassed', `a no-show is recorded after the entry date (${this.state.entryDate})`);
+    const lastDay = this.state.entryDate! > expectedReleaseDate ? this.state.entryDate! : expectedReleaseDate;
+    if (this.state.flagged || today <= lastDay) {
+      throw HousingRuleError.of('entryDate', 'hasPassed', `a no-show is recorded after the entry date and the release (${lastDay})`);
     }
     Object.assign(this.state, { status: 'no_show', pool: undefined });
     return { kind: 'NoShow' };
   }
 
-  /** After a release date change: flagged once when the confirmed entry no longer fits, cleared when it fits again. */
+  /** After a release date change: flagged when the confirmed entry no longer fits, cleared when it fits again. */
   checkWindow(window: EntryWindow): PlacementChange[] {
     if (this.state.status !== 'confirmed') return [];
     const outside = !fitsWindow(this.state.entryDate!, window);
-    const newlyFlagged = outside && !this.state.flagged;
+    if (outside === this.state.flagged) return [];
     this.state.flagged = outside;
-    return newlyFlagged ? [{ kind: 'Flagged', window }] : [];
+    return [outside ? { kind: 'Flagged', window } : { kind: 'FlagCleared' }];
   }
 
   private require(status: PlacementStatus, action: string): void {
     if (this.state.status !== status) throw HousingConflictError.notAllowed('placement', this.state.status, action);
+  }
+}
+
+function assertEntryDate(entryDate: string, window: EntryWindow, today: string): void {
+  if (entryDate < today) throw HousingRuleError.of('entryDate', 'notInThePast', `entryDate must not be before today (${today})`);
+  if (!fitsWindow(entryDate, window)) {
+    throw HousingRuleError.of('entryDate', 'insideReleaseWindow', `entryDate must fall between the release (${window.from}) and ${window.to}`);
   }
 }

@@ -81,11 +81,10 @@ describe('housing-placement: refusals, deferral, lapse, the last place, withdraw
     expect(agenda.body.agenda).toEqual(expect.arrayContaining([expect.objectContaining({ requestId, decision: 'deferral' })]));
   });
 
-  it('lapses an orientation with no entry three months after the release, giving its place back', async () => {
+  it('lapses an orientation not taken three months after the release, cancelling its open proposal', async () => {
     const structure = await api.createStructure('48', { area: 'Mende' });
     const { submission, requestId } = await orientedRequest(service, producer, '48', { preferredTerritories: ['Mende'], expectedReleaseDate: '2027-02-15' });
-    const proposed = await api.preAdmit('48', requestId, structure.id, '2027-02-15');
-    expect((await api.confirm('48', proposed.body.id)).status).toBe(200);
+    expect((await api.preAdmit('48', requestId, structure.id, '2027-02-15')).status).toBe(201);
 
     service.clock.set('2027-05-15T12:00:00+02:00');
     expect((await api.call('POST', '/v1/admin/lapse-sweep', adminToken())).body).toEqual({ today: '2027-05-15', lapsed: 0 });
@@ -94,13 +93,12 @@ describe('housing-placement: refusals, deferral, lapse, the last place, withdraw
     expect((await api.call('POST', '/v1/admin/lapse-sweep', adminToken())).body.lapsed).toBe(0);
 
     await expectEventually(async () => expect(await typesFor(service, probe, submission.personId)).toEqual([
-      'request.scheduled', 'orientation.decided', 'placement.proposed', 'placement.confirmed', 'placement.cancelled', 'orientation.lapsed',
+      'request.scheduled', 'orientation.decided', 'placement.proposed', 'placement.cancelled', 'orientation.lapsed',
     ]));
     const records = (await service.recordsPublished(probe)).filter((r) => r.key === submission.personId);
-    expect(records[4].json()).toMatchObject({ reason: 'orientation_lapsed' });
-    expect(records[5].json()).toMatchObject({ lapsedOn: '2027-05-16' });
-    const capacity = (await service.recordsPublished(probe)).filter((r) => r.key === structure.id).map((r) => r.json<{ reason: string }>().reason);
-    expect(capacity).toEqual(['registered', 'booked', 'released']);
+    expect(records[3].json()).toMatchObject({ reason: 'orientation_lapsed' });
+    expect(records[4].json()).toMatchObject({ lapsedOn: '2027-05-16' });
+    expect(await requestOf(service, submission.referralId, 'lapsed')).toBe(requestId);
   });
 
   it('gives the last free place to one of two concurrent confirmations and refuses it to the other', async () => {

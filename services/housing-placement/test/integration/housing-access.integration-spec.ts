@@ -72,6 +72,11 @@ describe('housing-placement: who sees and does what, and bad input', () => {
     expect((await api.queue('15', siaoToken('15'), '&pageSize=5000')).status).toBe(400);
     expect((await api.call('GET', '/v1/queue?departement=20', siaoToken('15'))).status).toBe(400);
     expect((await api.call('GET', '/v1/requests/not-a-uuid', siaoToken('15'))).status).toBe(400);
+    expect((await api.queue('15', siaoToken('15'), '&page=100000')).status).toBe(400);
+    const existing = await api.createStructure('15', { area: 'Aurillac' });
+    const nulls = await api.call('PATCH', `/v1/structures/${existing.id}`, siaoToken('15'), { name: null, capacity: null });
+    expect(nulls.status).toBe(400);
+    expect(fieldsOf(nulls.body)).toEqual(expect.arrayContaining(['name:isString', 'capacity:isInt']));
 
     const submission = aSubmission('15', { consent: { givenOn: '2026-11-02', recipients: ['siao'] } });
     await submit(producer, submission);

@@ -9,6 +9,9 @@ import {
 } from '@passerelle/contracts';
 import { MAX_CAPACITY } from '../../domain/structure';
 
+/** Optional, but never null: a null would reach a NOT NULL column. */
+const Present = () => ValidateIf((_request: object, value: unknown) => value !== undefined);
+
 export class AcceptanceRequest {
   @ApiProperty() @IsBoolean() men!: boolean;
   @ApiProperty() @IsBoolean() women!: boolean;
@@ -31,13 +34,13 @@ export class RegisterStructureRequest {
 }
 
 export class UpdateStructureRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional({ enum: STRUCTURE_TYPES }) @IsOptional() @IsIn(STRUCTURE_TYPES) type?: StructureTypeName;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) area?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_CAPACITY) capacity?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_CAPACITY) reservedJusticePlaces?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_CAPACITY) volantePlaces?: number;
-  @ApiPropertyOptional({ type: AcceptanceRequest }) @IsOptional() @Nested(() => AcceptanceRequest) accepts?: AcceptanceRequest;
+  @ApiPropertyOptional() @Present() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional({ enum: STRUCTURE_TYPES }) @Present() @IsIn(STRUCTURE_TYPES) type?: StructureTypeName;
+  @ApiPropertyOptional() @Present() @IsString() @Length(1, 100) area?: string;
+  @ApiPropertyOptional() @Present() @IsInt() @Min(0) @Max(MAX_CAPACITY) capacity?: number;
+  @ApiPropertyOptional() @Present() @IsInt() @Min(0) @Max(MAX_CAPACITY) reservedJusticePlaces?: number;
+  @ApiPropertyOptional() @Present() @IsInt() @Min(0) @Max(MAX_CAPACITY) volantePlaces?: number;
+  @ApiPropertyOptional({ type: AcceptanceRequest }) @Present() @Nested(() => AcceptanceRequest) accepts?: AcceptanceRequest;
 }
 
 export class ClosureRequest {
@@ -57,7 +60,7 @@ export class AvailabilityQuery {
 }
 
 export class QueueQuery extends DepartementQuery {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 1, maximum: 10_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) page = 1;
   @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize = 50;
 }
 

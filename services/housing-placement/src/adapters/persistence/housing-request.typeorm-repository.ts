@@ -60,7 +60,7 @@ export class HousingRequestTypeormRepository implements HousingRequestRepository
 
   async idsLapsingBefore(tx: Transaction, today: string, afterId: string, limit: number): Promise<string[]> {
     const builder = manager(tx).createQueryBuilder(HousingRequestEntity, 'r').select('r.id', 'id')
-      .where(`r.status IN ('oriented', 'placement_confirmed')`)
+      .where(`r.status = 'oriented'`)
       .andWhere('r.orientation_valid_until < :today', { today });
     if (afterId) builder.andWhere('r.id > :afterId', { afterId });
     const rows = await builder.orderBy('r.id', 'ASC').limit(limit).getRawMany<{ id: string }>();

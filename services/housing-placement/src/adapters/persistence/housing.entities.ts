@@ -56,6 +56,7 @@ export class PlacementEntity {
   @Column('uuid', { name: 'request_id' }) requestId!: string;
   @Column('uuid', { name: 'structure_id' }) structureId!: string;
   @Column('text', { name: 'structure_type' }) structureType!: string;
+  @Column('uuid', { name: 'orientation_session_id' }) orientationSessionId!: string;
   @Column('text') status!: string;
   @Column('integer') places!: number;
   @Column('date', { name: 'entry_date', nullable: true }) entryDate!: string | null;

@@ -58,12 +58,13 @@ export class PlacesAndRequests1764500000000 implements MigrationInterface {
       `CREATE INDEX housing_requests_oriented_idx ON ${s}.housing_requests (siao_departement, (orientation ->> 'structureType'))
          WHERE orientation IS NOT NULL`,
       `CREATE INDEX housing_requests_lapse_idx ON ${s}.housing_requests (orientation_valid_until)
-         WHERE status IN ('oriented', 'placement_confirmed')`,
+         WHERE status = 'oriented'`,
       `CREATE TABLE ${s}.placements (
         id uuid PRIMARY KEY,
         request_id uuid NOT NULL REFERENCES ${s}.housing_requests (id),
         structure_id uuid NOT NULL REFERENCES ${s}.structures (id),
         structure_type text NOT NULL,
+        orientation_session_id uuid NOT NULL,
         status text NOT NULL,
         places integer NOT NULL CHECK (places > 0),
         entry_date date,
