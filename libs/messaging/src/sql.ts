@@ -14,8 +14,12 @@ export interface TransactionRunner<Tx extends SqlExecutor = SqlExecutor> {
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
-/** Rows of a query result, whether it came from pg (`{ rows }`) or TypeORM (an array). */
+/**
+ * Rows of a query result, whether it came from pg (`{ rows }`) or TypeORM: an array of rows, or for
+ * an UPDATE or DELETE … RETURNING, the pair `[rows, affected count]`.
+ */
 export function rowsOf<Row>(result: unknown): Row[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as Row[];
   if (Array.isArray(result)) return result as Row[];
   return ((result as { rows?: Row[] }).rows ?? []) as Row[];
 }

@@ -2,6 +2,7 @@ import { Topics } from '@passerelle/contracts';
 import { ServiceDefinition } from '@passerelle/service-kit';
 import { DailyIndicatorEntity } from './adapters/persistence/daily-indicator.entity';
 import { InitialSchema1763900000000 } from './adapters/persistence/migrations/1763900000000-initial-schema';
+import { Webhooks1764600000000 } from './adapters/persistence/migrations/1764600000000-webhooks';
 
 export const notificationService: ServiceDefinition = {
   name: 'notification',
@@ -9,6 +10,6 @@ export const notificationService: ServiceDefinition = {
   defaultPort: 3004,
   schema: 'notification',
   entities: [DailyIndicatorEntity],
-  migrations: [InitialSchema1763900000000],
+  migrations: [InitialSchema1763900000000, Webhooks1764600000000],
   produces: [Topics.prefectureIndicators],
 };

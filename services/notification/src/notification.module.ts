@@ -1,20 +1,38 @@
 import { Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@passerelle/service-kit';
 import { IndicatorsController } from './adapters/http/indicators.controller';
-import { DetentionEventsConsumer } from './adapters/kafka/detention-events.consumer';
+import { SubscriptionsController } from './adapters/http/subscriptions.controller';
+import { EveryEventConsumer } from './adapters/kafka/every-event.consumer';
+import { HttpWebhookSender } from './adapters/outbound/http-webhook-sender';
 import { DailyIndicatorTypeormRepository } from './adapters/persistence/daily-indicator.typeorm-repository';
+import { DeliverySqlRepository } from './adapters/persistence/delivery.sql-repository';
+import { SubscriptionSqlRepository } from './adapters/persistence/subscription.sql-repository';
+import { WebhookDispatcher } from './adapters/scheduling/webhook-dispatcher';
 import { CountDetentionRegistration } from './application/count-detention-registration.use-case';
 import { GetDailyIndicators } from './application/get-daily-indicators.use-case';
 import { DAILY_INDICATOR_REPOSITORY } from './application/ports/daily-indicator.repository';
+import { DELIVERY_REPOSITORY, SUBSCRIPTION_REPOSITORY, WEBHOOK_SENDER, WEBHOOK_SETTINGS } from './application/ports/webhook.ports';
+import { DeliverWebhooks } from './application/webhooks/deliver-webhooks.use-case';
+import { FanOutEvent } from './application/webhooks/fan-out-event.use-case';
+import { SubscriptionCommands } from './application/webhooks/subscription-commands.use-case';
+import { webhookSettingsFromEnv } from './notification.config';
 import { notificationService } from './notification.definition';
 
 @Module({
   imports: [ServicePlatformModule.forService(notificationService)],
-  controllers: [IndicatorsController],
+  controllers: [IndicatorsController, SubscriptionsController],
   providers: [
     CountDetentionRegistration,
     GetDailyIndicators,
-    DetentionEventsConsumer,
+    FanOutEvent,
+    DeliverWebhooks,
+    SubscriptionCommands,
+    WebhookDispatcher,
+    EveryEventConsumer,
+    { provide: WEBHOOK_SETTINGS, useFactory: () => webhookSettingsFromEnv() },
+    { provide: WEBHOOK_SENDER, useClass: HttpWebhookSender },
+    { provide: SUBSCRIPTION_REPOSITORY, useClass: SubscriptionSqlRepository },
+    { provide: DELIVERY_REPOSITORY, useClass: DeliverySqlRepository },
     { provide: DAILY_INDICATOR_REPOSITORY, useClass: DailyIndicatorTypeormRepository },
   ],
 })

@@ -5,7 +5,7 @@ import { AnyEventDescriptor } from '@passerelle/contracts';
 import { EventHandlerRegistration, handlerFor } from '../inbox/consumed-event';
 import { HANDLES_EVENT } from './handles-event.decorator';
 
-/** Finds every `@HandlesEvent` method among the application's providers. */
+/** Finds every `@HandlesEvent` and `@HandlesEvents` method among the application's providers. */
 @Injectable()
 export class HandlerDiscovery {
   constructor(
@@ -21,9 +21,9 @@ export class HandlerDiscovery {
       const prototype = Object.getPrototypeOf(instance);
       return this.scanner.getAllMethodNames(prototype).flatMap((name) => {
         const method = prototype[name];
-        const descriptor = this.reflector.get<AnyEventDescriptor | undefined>(HANDLES_EVENT, method);
-        if (!descriptor) return [];
-        return [handlerFor<object, EntityManager>(descriptor, (event, tx) => method.call(instance, event, tx))];
+        const handled = this.reflector.get<AnyEventDescriptor | AnyEventDescriptor[] | undefined>(HANDLES_EVENT, method);
+        const descriptors = handled === undefined ? [] : Array.isArray(handled) ? handled : [handled];
+        return descriptors.map((descriptor) => handlerFor<object, EntityManager>(descriptor, (event, tx) => method.call(instance, event, tx)));
       });
     });
   }

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { EventDescriptor } from '@passerelle/contracts';
+import { AnyEventDescriptor, EventDescriptor } from '@passerelle/contracts';
 
 export const HANDLES_EVENT = 'passerelle:handles-event';
 
@@ -9,3 +9,6 @@ export const HANDLES_EVENT = 'passerelle:handles-event';
  * and must do all its writes, outbox included, through that transaction.
  */
 export const HandlesEvent = <T extends object>(descriptor: EventDescriptor<T>): MethodDecorator => SetMetadata(HANDLES_EVENT, descriptor);
+
+/** Marks one method as the handler of several event types (a consumer of every event, say). */
+export const HandlesEvents = (descriptors: readonly AnyEventDescriptor[]): MethodDecorator => SetMetadata(HANDLES_EVENT, [...descriptors]);

@@ -1,0 +1,67 @@
+import { Transaction } from '@passerelle/service-kit';
+import { AttemptResult } from '../../domain/webhooks/attempt-outcome';
+import { DeliveryState } from '../../domain/webhooks/delivery';
+import { Subscription } from '../../domain/webhooks/subscription';
+
+export interface SubscriptionRepository {
+  insert(tx: Transaction, subscription: Subscription): Promise<void>;
+  update(tx: Transaction, subscription: Subscription): Promise<void>;
+  delete(tx: Transaction, id: string): Promise<void>;
+  findById(tx: Transaction, id: string): Promise<Subscription | undefined>;
+  lockById(tx: Transaction, id: string): Promise<Subscription | undefined>;
+  /** Every subscription of an owner, or every one for `'all'`. */
+  list(tx: Transaction, ownerSubject: string | 'all'): Promise<Subscription[]>;
+  active(tx: Transaction): Promise<Subscription[]>;
+}
+
+export interface AttemptRecord {
+  deliveryId: string;
+  attemptedAt: Date;
+  statusCode?: number;
+  error?: string;
+  latencyMs: number;
+}
+
+export interface DeliveryRepository {
+  insertMany(tx: Transaction, deliveries: DeliveryState[]): Promise<void>;
+  /**
+   * Leases up to `limit` due deliveries of active subscriptions until `leaseUntil`, each the
+   * oldest pending one of its subscription and key: one person's webhooks go one after the other.
+   */
+  claimDue(tx: Transaction, now: Date, leaseUntil: Date, limit: number): Promise<DeliveryState[]>;
+  findById(tx: Transaction, id: string): Promise<DeliveryState | undefined>;
+  lockById(tx: Transaction, id: string): Promise<DeliveryState | undefined>;
+  update(tx: Transaction, delivery: DeliveryState): Promise<void>;
+  recordAttempt(tx: Transaction, attempt: AttemptRecord): Promise<void>;
+  history(tx: Transaction, subscriptionId: string, status: string | undefined, limit: number): Promise<Array<DeliveryState & { attemptsLog: AttemptRecord[] }>>;
+  /** Puts failed deliveries of a subscription since a time back in the queue; returns how many. */
+  requeueFailedSince(tx: Transaction, subscriptionId: string, since: Date, now: Date): Promise<number>;
+}
+
+export interface OutgoingWebhook {
+  url: string;
+  webhookId: string;
+  body: string;
+  /** Each signs: during a rotation the old and the new secret both do. */
+  secrets: string[];
+  correlationId?: string;
+}
+
+/** Posts one signed webhook; never follows a redirect, never reaches an address the policy forbids. */
+export interface WebhookSender {
+  send(webhook: OutgoingWebhook): Promise<AttemptResult>;
+}
+
+export const SUBSCRIPTION_REPOSITORY = Symbol('SUBSCRIPTION_REPOSITORY');
+export const DELIVERY_REPOSITORY = Symbol('DELIVERY_REPOSITORY');
+export const WEBHOOK_SENDER = Symbol('WEBHOOK_SENDER');
+export const WEBHOOK_SETTINGS = Symbol('WEBHOOK_SETTINGS');
+
+export interface WebhookSettings {
+  retryScheduleMs: readonly number[];
+  timeoutMs: number;
+  secretGraceMs: number;
+  dispatchEveryMs: number;
+  /** Address kinds allowed besides public ones (development: loopback). */
+  allowedAddressKinds: ReadonlySet<'loopback' | 'private' | 'link-local' | 'reserved'>;
+}

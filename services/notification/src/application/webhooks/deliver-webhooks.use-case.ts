@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createLogger } from '@passerelle/observability';
+import { Clock, CLOCK, UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
+import { afterAttempt, DeliveryState } from '../../domain/webhooks/delivery';
+import {
+  DELIVERY_REPOSITORY, DeliveryRepository, SUBSCRIPTION_REPOSITORY, SubscriptionRepository, WEBHOOK_SENDER, WEBHOOK_SETTINGS, WebhookSender,
+  WebhookSettings,
+} from '../ports/webhook.ports';
+
+const BATCH = 20;
+const logger = createLogger('notification').child({ component: 'webhooks' });
+
+/**
+ * Sends what is due: leases a batch (so another instance or a crash never sends it twice at the
+ * same time), posts each, then records the attempt and what it means for the endpoint.
+ */
+@Injectable()
+export class DeliverWebhooks {
+  constructor(
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(SUBSCRIPTION_REPOSITORY) private readonly subscriptions: SubscriptionRepository,
+    @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
+    @Inject(WEBHOOK_SENDER) private readonly sender: WebhookSender,
+    @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** One round; returns how many deliveries were attempted (a full batch means: call again). */
+  async runOnce(): Promise<{ attempted: number }> {
+    const now = this.clock.now();
+    const leaseUntil = new Date(now.getTime() + this.settings.timeoutMs * 2);
+    const due = await this.unitOfWork.run((tx) => this.deliveries.claimDue(tx, now, leaseUntil, BATCH));
+    await Promise.all(due.map((delivery) => this.attempt(delivery)));
+    return { attempted: due.length };
+  }
+
+  private async attempt(delivery: DeliveryState): Promise<void> {
+    const subscription = await this.unitOfWork.run((tx) => this.subscriptions.findById(tx, delivery.subscriptionId));
+    if (!subscription) return;
+    const { url } = subscription.snapshot();
+    const result = await this.sender.send({
+      url, webhookId: delivery.id, body: delivery.body, secrets: subscription.signingSecrets(this.clock.now()),
+      correlationId: (JSON.parse(delivery.body) as { correlationid?: string }).correlationid,
+    });
+    await this.unitOfWork.run(async (tx) => {
+      const now = this.clock.now();
+      const outcome = afterAttempt(delivery, result, now, this.settings.retryScheduleMs, Math.random);
+      await this.deliveries.update(tx, outcome.delivery);
+      await this.deliveries.recordAttempt(tx, {
+        deliveryId: delivery.id, attemptedAt: now, latencyMs: result.latencyMs,
+        ...(result.kind === 'answered' ? { statusCode: result.status } : { error: result.error }),
+      });
+      const locked = await this.subscriptions.lockById(tx, delivery.subscriptionId);
+      if (!locked) return;
+      if (outcome.succeeded) locked.succeeded();
+      else if (locked.failed(now, outcome.endpointGone)) {
+        logger.warn({ subscriptionId: delivery.subscriptionId, owner: locked.snapshot().ownerSubject, reason: locked.snapshot().disabledReason }, 'webhook endpoint disabled');
+      }
+      await this.subscriptions.update(tx, locked);
+    });
+  }
+}
