@@ -1,15 +1,15 @@
 import { Topics } from '@passerelle/contracts';
 import { ServiceDefinition } from '@passerelle/service-kit';
-import { DailyIndicatorEntity } from './adapters/persistence/daily-indicator.entity';
 import { InitialSchema1763900000000 } from './adapters/persistence/migrations/1763900000000-initial-schema';
 import { Webhooks1764600000000 } from './adapters/persistence/migrations/1764600000000-webhooks';
+import { IndicatorReadModel1764700000000 } from './adapters/persistence/migrations/1764700000000-indicator-read-model';
 
 export const notificationService: ServiceDefinition = {
   name: 'notification',
   description: 'Alerts to the field and the préfecture indicators per département (figures, never people)',
   defaultPort: 3004,
   schema: 'notification',
-  entities: [DailyIndicatorEntity],
-  migrations: [InitialSchema1763900000000, Webhooks1764600000000],
+  entities: [],
+  migrations: [InitialSchema1763900000000, Webhooks1764600000000, IndicatorReadModel1764700000000],
   produces: [Topics.prefectureIndicators],
 };

@@ -4,13 +4,14 @@ import { IndicatorsController } from './adapters/http/indicators.controller';
 import { SubscriptionsController } from './adapters/http/subscriptions.controller';
 import { EveryEventConsumer } from './adapters/kafka/every-event.consumer';
 import { HttpWebhookSender } from './adapters/outbound/http-webhook-sender';
-import { DailyIndicatorTypeormRepository } from './adapters/persistence/daily-indicator.typeorm-repository';
+import { IndicatorSqlRepository } from './adapters/persistence/indicator.sql-repository';
+import { PgIndicatorChanges } from './adapters/live/indicator-changes.pg';
 import { DeliverySqlRepository } from './adapters/persistence/delivery.sql-repository';
 import { SubscriptionSqlRepository } from './adapters/persistence/subscription.sql-repository';
 import { WebhookDispatcher } from './adapters/scheduling/webhook-dispatcher';
-import { CountDetentionRegistration } from './application/count-detention-registration.use-case';
+import { ProjectIndicators } from './application/project-indicators.use-case';
 import { GetDailyIndicators } from './application/get-daily-indicators.use-case';
-import { DAILY_INDICATOR_REPOSITORY } from './application/ports/daily-indicator.repository';
+import { INDICATOR_CHANGE_SIGNAL, INDICATOR_REPOSITORY } from './application/ports/indicator.repository';
 import { DELIVERY_REPOSITORY, SUBSCRIPTION_REPOSITORY, WEBHOOK_SENDER, WEBHOOK_SETTINGS } from './application/ports/webhook.ports';
 import { DeliverWebhooks } from './application/webhooks/deliver-webhooks.use-case';
 import { FanOutEvent } from './application/webhooks/fan-out-event.use-case';
@@ -22,7 +23,8 @@ import { notificationService } from './notification.definition';
   imports: [ServicePlatformModule.forService(notificationService)],
   controllers: [IndicatorsController, SubscriptionsController],
   providers: [
-    CountDetentionRegistration,
+    ProjectIndicators,
+    PgIndicatorChanges,
     GetDailyIndicators,
     FanOutEvent,
     DeliverWebhooks,
@@ -33,7 +35,8 @@ import { notificationService } from './notification.definition';
     { provide: WEBHOOK_SENDER, useClass: HttpWebhookSender },
     { provide: SUBSCRIPTION_REPOSITORY, useClass: SubscriptionSqlRepository },
     { provide: DELIVERY_REPOSITORY, useClass: DeliverySqlRepository },
-    { provide: DAILY_INDICATOR_REPOSITORY, useClass: DailyIndicatorTypeormRepository },
+    { provide: INDICATOR_REPOSITORY, useClass: IndicatorSqlRepository },
+    { provide: INDICATOR_CHANGE_SIGNAL, useExisting: PgIndicatorChanges },
   ],
 })
 export class NotificationModule {}

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@passerelle/auth';
 import { UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
-import { DailyIndicator, IndicatorPeriod } from '../domain/daily-indicator';
-import { DAILY_INDICATOR_REPOSITORY, DailyIndicatorRepository } from './ports/daily-indicator.repository';
+import { IndicatorPeriod } from '../domain/daily-indicator';
+import { DayFigures, INDICATOR_REPOSITORY, IndicatorRepository } from './ports/indicator.repository';
 
 export class IndicatorsOutOfTerritoryError extends Error {
   constructor(readonly departement: string) {
@@ -11,17 +11,17 @@ export class IndicatorsOutOfTerritoryError extends Error {
   }
 }
 
-/** Reads a département's daily figures for a user of that territory. Figures only, so no audit row. */
+/** Reads a département's figures of each day for a user of that territory. Figures only, so no audit row. */
 @Injectable()
 export class GetDailyIndicators {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
-    @Inject(DAILY_INDICATOR_REPOSITORY) private readonly indicators: DailyIndicatorRepository,
+    @Inject(INDICATOR_REPOSITORY) private readonly indicators: IndicatorRepository,
   ) {}
 
-  execute(query: { departement: string; from: string; to: string }, actor: AuthenticatedUser): Promise<DailyIndicator[]> {
+  execute(query: { departement: string; from: string; to: string }, actor: AuthenticatedUser): Promise<DayFigures[]> {
     if (!actor.mayActOn(query.departement)) throw new IndicatorsOutOfTerritoryError(query.departement);
     const period = IndicatorPeriod.of(query.from, query.to);
-    return this.unitOfWork.run((tx) => this.indicators.findForPeriod(tx, query.departement, period));
+    return this.unitOfWork.run((tx) => this.indicators.figures(tx, query.departement, period.from, period.to));
   }
 }

@@ -1,14 +1,5 @@
-import { cellOfRegistration, IndicatorPeriod } from './daily-indicator';
+import { IndicatorPeriod } from './daily-indicator';
 import { IndicatorPeriodError } from './daily-indicator.errors';
-
-const utcDay = (instant: Date) => instant.toISOString().slice(0, 10);
-
-describe('cellOfRegistration', () => {
-  it('counts for the destination département, on the day the given calendar says', () => {
-    const cell = cellOfRegistration({ destinationDepartement: '75', registeredAt: new Date('2026-11-23T09:00:00Z') }, utcDay);
-    expect(cell).toEqual({ departement: '75', day: '2026-11-23' });
-  });
-});
 
 describe('IndicatorPeriod', () => {
   it('accepts a single day and a year', () => {

@@ -1,30 +1,5 @@
 import { IndicatorPeriodError } from './daily-indicator.errors';
 
-/** One département's figures for one calendar day (Europe/Paris): counts only, no person. */
-export interface DailyIndicator {
-  departement: string;
-  /** YYYY-MM-DD, the day in Europe/Paris. */
-  day: string;
-  detentionsRegistered: number;
-}
-
-/** Where and on which day a registration counts. */
-export interface IndicatorCell {
-  departement: string;
-  day: string;
-}
-
-/**
- * A detention counts for the département where housing is sought (its SIAO's territory), on
- * the Paris calendar day it was registered: a registration at 23:30 UTC in winter is the next day.
- */
-export function cellOfRegistration(
-  registration: { destinationDepartement: string; registeredAt: Date },
-  calendarDayInParis: (instant: Date) => string,
-): IndicatorCell {
-  return { departement: registration.destinationDepartement, day: calendarDayInParis(registration.registeredAt) };
-}
-
 /** Longest period one request may read: about a year of days. */
 export const MAX_PERIOD_DAYS = 366;
 

@@ -64,13 +64,13 @@ describe('notification: daily préfecture indicators from registered detentions'
     const duplicated = eventOf(second94);
     await publish(eventOf(first94), duplicated, duplicated, eventOf(in75));
 
-    await expectEventually(async () => expect(await figures('75', day)).toEqual([{ departement: '75', day, detentionsRegistered: 1 }]));
-    await expectEventually(async () => expect(await figures('94', day)).toEqual([{ departement: '94', day, detentionsRegistered: 2 }]));
+    await expectEventually(async () => expect(await figures('75', day)).toEqual([expect.objectContaining({ departement: '75', day, detentionsRegistered: 1 })]));
+    await expectEventually(async () => expect(await figures('94', day)).toEqual([expect.objectContaining({ departement: '94', day, detentionsRegistered: 2 })]));
 
     const response = await indicators({ departement: '94', from: day, to: day });
     expect(response.status).toBe(200);
     const body = await response.text();
-    expect(JSON.parse(body)).toEqual([{ departement: '94', day, detentionsRegistered: 2 }]);
+    expect(JSON.parse(body)).toEqual([expect.objectContaining({ departement: '94', day, detentionsRegistered: 2 })]);
     expect(body).not.toContain(first94.personId);
   });
 
@@ -80,7 +80,8 @@ describe('notification: daily préfecture indicators from registered detentions'
     const late = registration(day, { destinationDepartement: '2A', registeredAt: `${day}T23:30:00.000Z` });
     await publish(eventOf(late));
     await expectEventually(async () =>
-      expect(await (await indicators({ departement: '2A', from: day, to: next }, admin)).json()).toEqual([{ departement: '2A', day: next, detentionsRegistered: 1 }]));
+      expect((await (await indicators({ departement: '2A', from: day, to: next }, admin)).json() as { day: string; detentionsRegistered: number }[])
+        .map((figures) => [figures.day, figures.detentionsRegistered])).toEqual([[day, 0], [next, 1]]));
   });
 
   it('sends an invalid payload to the DLQ and counts the next record of the same person', async () => {
@@ -94,7 +95,7 @@ describe('notification: daily préfecture indicators from registered detentions'
       return found!;
     });
     expect(dead.header(DLQ_HEADERS.error)).toContain('registeredAt');
-    await expectEventually(async () => expect(await figures('13', day)).toEqual([{ departement: '13', day, detentionsRegistered: 1 }]));
+    await expectEventually(async () => expect(await figures('13', day)).toEqual([expect.objectContaining({ departement: '13', day, detentionsRegistered: 1 })]));
   });
 
   it('answers 400 to a bad département, date or period, naming the field', async () => {

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DetentionRegisteredV1, detentionRegisteredV1, EVENT_CATALOG } from '@passerelle/contracts';
+import { EVENT_CATALOG } from '@passerelle/contracts';
 import { ConsumedEvent, HandlesEvents } from '@passerelle/messaging';
 import { Clock, CLOCK } from '@passerelle/service-kit';
-import { CountDetentionRegistration } from '../../application/count-detention-registration.use-case';
+import { ProjectIndicators } from '../../application/project-indicators.use-case';
 import { FanOutEvent } from '../../application/webhooks/fan-out-event.use-case';
 
 /**
@@ -14,13 +14,13 @@ import { FanOutEvent } from '../../application/webhooks/fan-out-event.use-case';
 export class EveryEventConsumer {
   constructor(
     private readonly fanOut: FanOutEvent,
-    private readonly countDetentionRegistration: CountDetentionRegistration,
+    private readonly projectIndicators: ProjectIndicators,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @HandlesEvents(EVENT_CATALOG)
   async onEvent(event: ConsumedEvent<object>, tx: EntityManager): Promise<void> {
     await this.fanOut.execute(tx, event, this.clock.now());
-    if (event.type === detentionRegisteredV1.type) await this.countDetentionRegistration.execute(tx, event.data as DetentionRegisteredV1);
+    await this.projectIndicators.execute(tx, event);
   }
 }

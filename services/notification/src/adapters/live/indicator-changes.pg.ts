@@ -1,0 +1,62 @@
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Client } from 'pg';
+import { Observable, Subject } from 'rxjs';
+import { createLogger } from '@passerelle/observability';
+import { SERVICE_SCHEMA, Transaction } from '@passerelle/service-kit';
+import { DayFigures, IndicatorChangeSignal } from '../../application/ports/indicator.repository';
+
+const logger = createLogger('notification').child({ component: 'indicator-changes' });
+const RECONNECT_MS = 1_000;
+
+/**
+ * Changes of the figures, across every instance of the service: PostgreSQL's NOTIFY is sent with
+ * the transaction that made the change and heard by each instance's LISTEN connection, which feeds
+ * the Server-Sent Events streams.
+ */
+@Injectable()
+export class PgIndicatorChanges implements IndicatorChangeSignal, OnModuleInit, OnApplicationShutdown {
+  private readonly channel: string;
+  private readonly changes = new Subject<DayFigures>();
+  private client?: Client;
+  private closing = false;
+
+  constructor(@Inject(SERVICE_SCHEMA) schema: string) {
+    this.channel = `indicators_${schema}`;
+  }
+
+  async signal(tx: Transaction, figures: DayFigures): Promise<void> {
+    await tx.query('SELECT pg_notify($1, $2)', [this.channel, JSON.stringify(figures)]);
+  }
+
+  get stream(): Observable<DayFigures> {
+    return this.changes.asObservable();
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.listen();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    this.changes.complete();
+    await this.client?.end().catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    client.on('notification', (message) => message.payload && this.changes.next(JSON.parse(message.payload) as DayFigures));
+    client.on('error', (error) => {
+      logger.warn({ err: error }, 'indicator LISTEN connection lost; reconnecting');
+      this.reconnect();
+    });
+    await client.connect();
+    await client.query(`LISTEN "${this.channel}"`);
+    this.client = client;
+  }
+
+  private reconnect(): void {
+    if (this.closing) return;
+    this.client?.end().catch(() => undefined);
+    setTimeout(() => this.listen().catch(() => this.reconnect()), RECONNECT_MS);
+  }
+}

@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { rowsOf, schemaIdentifier } from '@passerelle/messaging';
+import { SERVICE_SCHEMA, Transaction } from '@passerelle/service-kit';
+import { DayFigures, IndicatorRepository } from '../../application/ports/indicator.repository';
+import { Flow, IndicatorEffect } from '../../domain/indicators/indicator-effects';
+
+/** Columns a flow may touch: names come from this list only, never from an event. */
+const FLOW_COLUMNS: Record<Flow, string> = {
+  detentions_registered: 'detentions_registered', requests_opened: 'requests_opened', requests_submitted: 'requests_submitted',
+  requests_oriented: 'requests_oriented', placements_confirmed: 'placements_confirmed', people_entered: 'people_entered', sorties_seches: 'sorties_seches',
+};
+const MILESTONES = { opened_on: 'opened_on', submitted_on: 'submitted_on', oriented_on: 'oriented_on' } as const;
+
+@Injectable()
+export class IndicatorSqlRepository implements IndicatorRepository {
+  private readonly s: string;
+
+  constructor(@Inject(SERVICE_SCHEMA) schema: string) {
+    this.s = schemaIdentifier(schema);
+  }
+
+  async apply(tx: Transaction, effect: IndicatorEffect): Promise<void> {
+    const s = this.s;
+    switch (effect.kind) {
+      case 'flow': {
+        const column = FLOW_COLUMNS[effect.flow];
+        // One statement, so consumers of different partitions never lose an increment.
+        await tx.query(
+          `INSERT INTO ${s}.daily_indicators (departement, day, ${column}) VALUES ($1, $2, 1)
+           ON CONFLICT (departement, day) DO UPDATE SET ${column} = ${s}.daily_indicators.${column} + 1`,
+          [effect.departement, effect.day],
+        );
+        return;
+      }
+      case 'window':
+        await tx.query(`UPDATE ${s}.indicator_windows SET to_day = $2 WHERE detention_id = $1 AND to_day IS NULL`, [effect.detentionId, effect.day]);
+        if (effect.open) {
+          await tx.query(`INSERT INTO ${s}.indicator_windows (detention_id, departement, from_day) VALUES ($1, $2, $3)`, [effect.detentionId, effect.departement, effect.day]);
+        }
+        return;
+      case 'alert':
+        await tx.query(`UPDATE ${s}.indicator_alerts SET to_day = $3 WHERE referral_id = $1 AND kind = $2 AND to_day IS NULL`, [effect.referralId, effect.alertKind, effect.day]);
+        if (effect.level) {
+          await tx.query(
+            `INSERT INTO ${s}.indicator_alerts (referral_id, kind, departement, level, from_day) VALUES ($1, $2, $3, $4, $5)`,
+            [effect.referralId, effect.alertKind, effect.departement, effect.level, effect.day],
+          );
+        }
+        return;
+      case 'milestone': {
+        const column = MILESTONES[effect.milestone];
+        await tx.query(
+          `INSERT INTO ${s}.indicator_milestones (referral_id, departement, ${column}) VALUES ($1, $2, $3)
+           ON CONFLICT (referral_id) DO UPDATE SET ${column} = COALESCE(${s}.indicator_milestones.${column}, EXCLUDED.${column})`,
+          [effect.referralId, effect.departement, effect.day],
+        );
+        return;
+      }
+      case 'places':
+        await tx.query(
+          `INSERT INTO ${s}.indicator_places (structure_id, departement, as_of, reserved, occupied) VALUES ($1, $2, $3, $4, $5)`,
+          [effect.structureId, effect.departement, effect.day, effect.reserved, effect.occupied],
+        );
+    }
+  }
+
+  async figures(tx: Transaction, departement: string, from: string, to: string): Promise<DayFigures[]> {
+    const s = this.s;
+    const rows = rowsOf<Record<string, string | number | null>>(await tx.query(
+      `WITH days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') AS d)
+       SELECT to_char(days.day, 'YYYY-MM-DD') AS day,
+         COALESCE(f.detentions_registered, 0) AS "detentionsRegistered",
+         (SELECT count(*) FROM ${s}.indicator_windows w WHERE w.departement = $1 AND w.from_day <= days.day AND (w.to_day IS NULL OR w.to_day > days.day))::int AS "detentionsInWindow",
+         COALESCE(f.requests_opened, 0) AS "requestsOpened", COALESCE(f.requests_submitted, 0) AS "requestsSubmitted",
+         COALESCE(f.requests_oriented, 0) AS "requestsOriented", COALESCE(f.placements_confirmed, 0) AS "placementsConfirmed",
+         COALESCE(f.people_entered, 0) AS "peopleEntered", COALESCE(f.sorties_seches, 0) AS "sortiesSeches",
+         COALESCE(a.watch, 0)::int AS "openAlertsWatch", COALESCE(a.warning, 0)::int AS "openAlertsWarning",
+         COALESCE(a.critical, 0)::int AS "openAlertsCritical", COALESCE(a.lsc, 0)::int AS "lscAtRisk",
+         (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY m.submitted_on - m.opened_on) FROM ${s}.indicator_milestones m
+           WHERE m.departement = $1 AND m.submitted_on = days.day AND m.opened_on IS NOT NULL) AS "medianDaysWindowToSubmission",
+         (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY m.oriented_on - m.submitted_on) FROM ${s}.indicator_milestones m
+           WHERE m.departement = $1 AND m.oriented_on = days.day AND m.submitted_on IS NOT NULL) AS "medianDaysSubmissionToOrientation",
+         COALESCE(p.reserved, 0)::int AS "reservedPlaces", COALESCE(p.occupied, 0)::int AS "reservedPlacesOccupied"
+       FROM days
+       LEFT JOIN ${s}.daily_indicators f ON f.departement = $1 AND f.day = days.day
+       LEFT JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE level = 'watch') AS watch, count(*) FILTER (WHERE level = 'warning') AS warning,
+                count(*) FILTER (WHERE level = 'critical') AS critical, count(*) FILTER (WHERE kind = 'lsc_at_risk') AS lsc
+         FROM ${s}.indicator_alerts al WHERE al.departement = $1 AND al.from_day <= days.day AND (al.to_day IS NULL OR al.to_day > days.day)) a ON true
+       LEFT JOIN LATERAL (
+         SELECT sum(latest.reserved) AS reserved, sum(latest.occupied) AS occupied FROM (
+           SELECT DISTINCT ON (pl.structure_id) pl.reserved, pl.occupied FROM ${s}.indicator_places pl
+           WHERE pl.departement = $1 AND pl.as_of <= days.day ORDER BY pl.structure_id, pl.as_of DESC, pl.seq DESC) latest) p ON true
+       ORDER BY days.day`,
+      [departement, from, to],
+    ));
+    return rows.map((row) => figuresOf(departement, row));
+  }
+}
+
+function figuresOf(departement: string, row: Record<string, string | number | null>): DayFigures {
+  const figures: Record<string, unknown> = { departement };
+  for (const [key, value] of Object.entries(row)) {
+    if (value === null) continue;
+    figures[key] = key === 'day' ? value : Number(value);
+  }
+  return figures as unknown as DayFigures;
+}
