@@ -3,7 +3,7 @@ import { Producer } from 'kafkajs';
 import { mintDevToken } from '@passerelle/auth';
 import {
   alertEscalatedV1, alertRaisedV1, alertResolvedV1, capacityChangedV1, detentionRegisteredV1, EventDescriptor, orientationDecidedV1, personEnteredV1,
-  personReleasedV1, placementConfirmedV1, requestOpenedV1, requestSubmittedV1, RequestSubmittedV1, sortieSecheRecordedV1, Topics, windowOpenedV1,
+  placementConfirmedV1, requestOpenedV1, requestSubmittedV1, RequestSubmittedV1, sortieSecheRecordedV1, Topics, windowClosedV1, windowOpenedV1,
 } from '@passerelle/contracts';
 import { cloudEventOf, expectEventually, jsonClient, publishEvents, RunningService, startService, testKafka, TopicProbe } from '@passerelle/testing';
 import { notificationService } from '../../src/notification.definition';
@@ -78,12 +78,14 @@ describe('notification: the préfecture\'s indicators from a scripted story', ()
     await at(day('10-30'), orientationDecidedV1, { ...a.request, sessionId: randomUUID(), structureType: 'chrs' });
     await at(day('11-02'), placementConfirmedV1, { ...a.request, placementId: randomUUID(), structureId: s1, structureType: 'chrs', entryDate: day('11-05') });
     await capacity(s1, day('11-02'), 4, 2);
-    await at(day('11-05'), personReleasedV1, { ...c.detention, releasedOn: day('11-05'), releaseKind: 'end_of_sentence' });
+    // A closed window rather than a release: other tests' referral instances read these topics too, and a
+    // release would make them record a sortie sèche of their own on this day.
+    await at(day('11-05'), windowClosedV1, { ...c.detention, closedOn: day('11-05'), opensOn: day('12-31') });
     await at(day('11-05'), sortieSecheRecordedV1, { ...c.referral, reason: 'no_decision', releasedOn: day('11-05') });
     await at(day('11-05'), alertResolvedV1, { ...c.referral, kind: 'sortie_seche_risk', level: 'warning' });
     await at(day('11-06'), personEnteredV1, { ...a.request, placementId: randomUUID(), structureId: s1, enteredOn: day('11-06') });
     // The end of the story, after the days checked: every window, alert and reserved place it opened is closed.
-    for (const p of [a, b]) await at(day('12-01'), personReleasedV1, { ...p.detention, releasedOn: day('12-01'), releaseKind: 'end_of_sentence' });
+    for (const p of [a, b]) await at(day('12-01'), windowClosedV1, { ...p.detention, closedOn: day('12-01'), opensOn: day('12-31') });
     await at(day('12-01'), alertResolvedV1, { ...c.referral, kind: 'lsc_at_risk', level: 'warning' });
     for (const structure of [s1, s2]) await capacity(structure, day('12-01'), 0, 0);
   });
