@@ -9,6 +9,9 @@ import { cloudEventOf, expectEventually, jsonClient, publishEvents, RunningServi
 import { notificationService } from '../../src/notification.definition';
 import { NotificationModule } from '../../src/notification.module';
 
+// The service catches up with every topic from the start while the other test files fill them.
+jest.setTimeout(150_000);
+
 /**
  * Martinique (972): no other test file publishes events about it. Each run plays the story in a
  * year of its own and closes every stock it opened, so earlier runs on the same broker change
@@ -113,7 +116,7 @@ describe('notification: the préfecture\'s indicators from a scripted story', ()
       expect(byDay[day('11-05')]).toMatchObject({ detentionsInWindow: 2, sortiesSeches: 1, openAlertsWarning: 1, lscAtRisk: 1 });
       expect(byDay[day('11-06')]).toMatchObject({ peopleEntered: 1, detentionsInWindow: 2 });
       expect(JSON.stringify(byDay)).not.toMatch(new RegExp([a, b, c].map((p) => p.detention.personId).join('|') + '|Lapin'));
-    }, { timeoutMs: 30_000 });
+    }, { timeoutMs: 120_000 });
   });
 
   it('tells the dashboards on prefecture.indicators, keyed by département, with no person in it', async () => {
@@ -131,7 +134,7 @@ describe('notification: the préfecture\'s indicators from a scripted story', ()
     const reader = response.body!.getReader();
     await at(day('11-10'), placementConfirmedV1, { ...b.request, placementId: randomUUID(), structureId: s2, structureType: 'chrs', entryDate: day('11-10') });
     let text = '';
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     while (!text.includes(`"day":"${day('11-10')}"`) && Date.now() < deadline) text += new TextDecoder().decode((await reader.read()).value);
     await reader.cancel();
     expect(text).toMatch(new RegExp(`event: indicators\nid: 972/${day('11-10')}\ndata: .*"placementsConfirmed":1`));

@@ -12,6 +12,9 @@ const SETTINGS = {
   WEBHOOK_ALLOWED_ADDRESS_KINDS: 'loopback', WEBHOOK_RETRY_SCHEDULE_MS: '0,300,600,900', WEBHOOK_DISPATCH_EVERY_MS: '50', WEBHOOK_TIMEOUT_MS: '2000',
 };
 
+// The service catches up with every topic from the start while the other test files fill them.
+jest.setTimeout(150_000);
+
 /** Département 974: no other test file publishes events about it, so every webhook here is this file's. */
 describe('notification: signed webhooks to the SPIPs and partners', () => {
   let service: RunningService;
@@ -21,6 +24,12 @@ describe('notification: signed webhooks to the SPIPs and partners', () => {
   const saved = Object.fromEntries(Object.keys(SETTINGS).map((name) => [name, process.env[name]]));
   const siao = mintDevToken({ subject: 'siao-974', roles: ['siao'], departements: ['974'] });
   const spip = mintDevToken({ subject: 'spip-974', roles: ['spip'], departements: ['974'] });
+  // The window of the identity test is in 976: referral instances of other test files open a request
+  // for it, and that request must not reach the subscriptions of 974.
+  const siao976 = mintDevToken({ subject: 'siao-976', roles: ['siao'], departements: ['976'] });
+  const spip976 = mintDevToken({ subject: 'spip-976', roles: ['spip'], departements: ['976'] });
+  /** The service reads every topic from the start while other test files fill them: it may lag. */
+  const eventually = <T>(assertion: () => Promise<T> | T) => expectEventually(assertion, { timeoutMs: 120_000 });
 
   beforeAll(async () => {
     Object.assign(process.env, SETTINGS);
@@ -66,7 +75,7 @@ describe('notification: signed webhooks to the SPIPs and partners', () => {
   it('posts a CloudEvent signed by the Standard Webhooks rules, which the standardwebhooks library verifies', async () => {
     const { secret } = await subscribe('/signed');
     const data = await opened();
-    await expectEventually(() => expect(receiver.at('/signed')).toHaveLength(1));
+    await eventually(() => expect(receiver.at('/signed')).toHaveLength(1));
     const [request] = receiver.at('/signed');
     const verified = new Webhook(secret).verify(request.body, request.headers as Record<string, string>) as { type: string; data: RequestOpenedV1 };
     expect(verified).toMatchObject({ type: 'referral.request.opened.v1', data: { referralId: data.referralId } });
@@ -75,15 +84,15 @@ describe('notification: signed webhooks to the SPIPs and partners', () => {
   });
 
   it('gives a name only to the SPIP: any other subscriber gets no name, birth date or écrou', async () => {
-    await subscribe('/siao-window', { eventTypes: ['release-calendar.*'] });
-    await subscribe('/spip-window', { eventTypes: ['release-calendar.window.opened'], role: 'spip' }, spip);
+    await subscribe('/siao-window', { eventTypes: ['release-calendar.*'], departements: ['976'] }, siao976);
+    await subscribe('/spip-window', { eventTypes: ['release-calendar.window.opened'], departements: ['976'], role: 'spip' }, spip976);
     const personId = randomUUID();
     await publishEvents(producer, windowOpenedV1, cloudEventOf(windowOpenedV1, {
-      detentionId: randomUUID(), personId, spipDepartement: '974', destinationDepartement: '974', expectedReleaseDate: '2027-03-31',
+      detentionId: randomUUID(), personId, spipDepartement: '976', destinationDepartement: '976', expectedReleaseDate: '2027-03-31',
       opensOn: '2026-09-30', urgent: false, establishmentCode: 'CP-MARSEILLE', establishmentName: 'CP de Marseille',
       identity: { lastName: 'Durand', firstNames: 'Léa', birthDate: '1988-02-29' },
     }));
-    await expectEventually(() => {
+    await eventually(() => {
       expect(bodiesAt('/siao-window').filter((b) => b.data.personId === personId)).toHaveLength(1);
       expect(bodiesAt('/spip-window').filter((b) => b.data.personId === personId)).toHaveLength(1);
     });
@@ -98,7 +107,7 @@ describe('notification: signed webhooks to the SPIPs and partners', () => {
     const personId = randomUUID();
     const first = await opened({ personId });
     const second = await opened({ personId });
-    await expectEventually(() => expect(receiver.at('/flaky')).toHaveLength(4));
+    await eventually(() => expect(receiver.at('/flaky')).toHaveLength(4));
     const attempts = receiver.at('/flaky');
     expect(attempts.slice(0, 3).map((r) => r.headers['webhook-id'])).toEqual(Array(3).fill(attempts[0].headers['webhook-id']));
     expect(bodiesAt('/flaky').map((b) => b.data.referralId)).toEqual([first.referralId, first.referralId, first.referralId, second.referralId]);
@@ -113,7 +122,7 @@ describe('notification: signed webhooks to the SPIPs and partners', () => {
     const { id } = await subscribe('/gone');
     receiver.answer('/gone', { status: 410 });
     await opened();
-    await expectEventually(async () => expect((await call('GET', `/v1/subscriptions/${id}`, siao)).body).toMatchObject({ status: 'disabled', disabledReason: expect.stringContaining('410') }));
+    await eventually(async () => expect((await call('GET', `/v1/subscriptions/${id}`, siao)).body).toMatchObject({ status: 'disabled', disabledReason: expect.stringContaining('410') }));
     await opened();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.at('/gone')).toHaveLength(1);
@@ -123,7 +132,7 @@ describe('notification: signed webhooks to the SPIPs and partners', () => {
     await subscribe('/busy');
     receiver.answer('/busy', { status: 429, headers: { 'retry-after': '2' } });
     await opened();
-    await expectEventually(() => expect(receiver.at('/busy')).toHaveLength(2), { timeoutMs: 10_000 });
+    await eventually(() => expect(receiver.at('/busy')).toHaveLength(2));
     const [refused, accepted] = receiver.at('/busy');
     expect(accepted.at - refused.at).toBeGreaterThanOrEqual(1_900);
   });
@@ -132,7 +141,7 @@ describe('notification: signed webhooks to the SPIPs and partners', () => {
     await subscribe('/moved');
     receiver.answer('/moved', { status: 302, headers: { location: receiver.url('/elsewhere') } });
     await opened();
-    await expectEventually(() => expect(receiver.at('/moved')).toHaveLength(2));
+    await eventually(() => expect(receiver.at('/moved')).toHaveLength(2));
     expect(receiver.at('/elsewhere')).toHaveLength(0);
     for (const url of ['http://169.254.169.254/latest/meta-data', 'https://10.0.0.5/hook', 'https://[fd00::1]/hook', 'http://example.org/hook']) {
       const refused = await call('POST', '/v1/subscriptions', siao, { url, eventTypes: ['*'], departements: ['974'], role: 'siao' });
@@ -146,7 +155,7 @@ describe('notification: signed webhooks to the SPIPs and partners', () => {
     const rotated = await call('POST', `/v1/subscriptions/${id}/secret-rotation`, siao);
     expect(rotated.status).toBe(200);
     await opened();
-    await expectEventually(() => expect(receiver.at('/rotated')).toHaveLength(1));
+    await eventually(() => expect(receiver.at('/rotated')).toHaveLength(1));
     const [request] = receiver.at('/rotated');
     expect(String(request.headers['webhook-signature']).split(' ')).toHaveLength(2);
     for (const secret of [old, rotated.body.secret]) expect(() => new Webhook(secret).verify(request.body, request.headers as Record<string, string>)).not.toThrow();
@@ -157,17 +166,17 @@ describe('notification: signed webhooks to the SPIPs and partners', () => {
     receiver.answer('/down', ...Array(8).fill({ status: 500 }));
     await opened();
     await opened();
-    await expectEventually(async () => {
+    await eventually(async () => {
       const failed = (await call('GET', `/v1/subscriptions/${id}/deliveries?status=failed`, siao)).body;
       expect(failed).toHaveLength(2);
-    }, { timeoutMs: 15_000 });
+    });
     const [latest] = (await call('GET', `/v1/subscriptions/${id}/deliveries?status=failed`, siao)).body;
     expect((await call('POST', `/v1/deliveries/${latest.id}/replay`, spip)).status).toBe(404);
     expect((await call('POST', `/v1/deliveries/${latest.id}/replay`, siao)).status).toBe(200);
-    await expectEventually(async () => expect((await call('GET', `/v1/subscriptions/${id}/deliveries?status=succeeded`, siao)).body).toHaveLength(1));
+    await eventually(async () => expect((await call('GET', `/v1/subscriptions/${id}/deliveries?status=succeeded`, siao)).body).toHaveLength(1));
     const replayed = await call('POST', `/v1/subscriptions/${id}/replay`, siao, { since: new Date(Date.now() - 3_600_000).toISOString() });
     expect(replayed.body).toEqual({ requeued: 1 });
-    await expectEventually(async () => expect((await call('GET', `/v1/subscriptions/${id}/deliveries?status=succeeded`, siao)).body).toHaveLength(2));
+    await eventually(async () => expect((await call('GET', `/v1/subscriptions/${id}/deliveries?status=succeeded`, siao)).body).toHaveLength(2));
   });
 
   it('keeps subscriptions to their owner and territory', async () => {

@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EVENT_CATALOG } from '@passerelle/contracts';
+import { EVENT_CATALOG, Topics } from '@passerelle/contracts';
 import { ConsumedEvent, HandlesEvents } from '@passerelle/messaging';
 import { Clock, CLOCK } from '@passerelle/service-kit';
 import { ProjectIndicators } from '../../application/project-indicators.use-case';
 import { FanOutEvent } from '../../application/webhooks/fan-out-event.use-case';
+
+/** Every other service's events: never its own figures, which would come back to it for nothing. */
+const CONSUMED = EVENT_CATALOG.filter((descriptor) => descriptor.topic !== Topics.prefectureIndicators);
 
 /**
  * Every event of every service: each may be wanted by a webhook subscription, and some feed the
@@ -18,7 +21,7 @@ export class EveryEventConsumer {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @HandlesEvents(EVENT_CATALOG)
+  @HandlesEvents(CONSUMED)
   async onEvent(event: ConsumedEvent<object>, tx: EntityManager): Promise<void> {
     await this.fanOut.execute(tx, event, this.clock.now());
     await this.projectIndicators.execute(tx, event);
