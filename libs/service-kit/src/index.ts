@@ -7,3 +7,4 @@ export * from './clock';
 export * from './unit-of-work';
 export * from './schema-of-migration';
 export * from './periodic-task';
+export * from './polling-loop';

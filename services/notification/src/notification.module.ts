@@ -10,6 +10,8 @@ import { DeliverySqlRepository } from './adapters/persistence/delivery.sql-repos
 import { SubscriptionSqlRepository } from './adapters/persistence/subscription.sql-repository';
 import { WebhookDispatcher } from './adapters/scheduling/webhook-dispatcher';
 import { ProjectIndicators } from './application/project-indicators.use-case';
+import { PublishIndicatorChanges } from './application/publish-indicator-changes.use-case';
+import { IndicatorPublisher } from './adapters/scheduling/indicator-publisher';
 import { GetDailyIndicators } from './application/get-daily-indicators.use-case';
 import { INDICATOR_CHANGE_SIGNAL, INDICATOR_REPOSITORY } from './application/ports/indicator.repository';
 import { DELIVERY_REPOSITORY, SUBSCRIPTION_REPOSITORY, WEBHOOK_SENDER, WEBHOOK_SETTINGS } from './application/ports/webhook.ports';
@@ -24,6 +26,8 @@ import { notificationService } from './notification.definition';
   controllers: [IndicatorsController, SubscriptionsController],
   providers: [
     ProjectIndicators,
+    PublishIndicatorChanges,
+    IndicatorPublisher,
     PgIndicatorChanges,
     GetDailyIndicators,
     FanOutEvent,

@@ -1,22 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsumedEvent, OutboxWriter } from '@passerelle/messaging';
-import { indicatorsChangedV1 } from '@passerelle/contracts';
+import { ConsumedEvent } from '@passerelle/messaging';
 import { parisDate, Transaction } from '@passerelle/service-kit';
 import { effectsOf } from '../domain/indicators/indicator-effects';
-import { INDICATOR_CHANGE_SIGNAL, INDICATOR_REPOSITORY, IndicatorChangeSignal, IndicatorRepository } from './ports/indicator.repository';
+import { INDICATOR_REPOSITORY, IndicatorRepository } from './ports/indicator.repository';
 
 /**
  * Feeds the préfecture's read model from one event, in the inbox transaction (so a redelivered
- * event counts once), then tells the dashboards the day it changed: on `prefecture.indicators`
- * through the outbox, and to live readers once the transaction commits.
+ * event counts once), and notes the days it changed for PublishIndicatorChanges.
  */
 @Injectable()
 export class ProjectIndicators {
-  constructor(
-    @Inject(INDICATOR_REPOSITORY) private readonly indicators: IndicatorRepository,
-    @Inject(INDICATOR_CHANGE_SIGNAL) private readonly changes: IndicatorChangeSignal,
-    private readonly outbox: OutboxWriter,
-  ) {}
+  constructor(@Inject(INDICATOR_REPOSITORY) private readonly indicators: IndicatorRepository) {}
 
   async execute(tx: Transaction, event: ConsumedEvent<object>): Promise<void> {
     const data = event.data as Record<string, unknown>;
@@ -24,11 +18,7 @@ export class ProjectIndicators {
     const at = typeof data.registeredAt === 'string' ? data.registeredAt : event.time;
     const effects = effectsOf(event.type, data, parisDate(new Date(at)));
     for (const effect of effects) await this.indicators.apply(tx, effect);
-    const changedDays = new Map(effects.map((effect) => [`${effect.departement}/${effect.day}`, effect]));
-    for (const { departement, day } of changedDays.values()) {
-      const [figures] = await this.indicators.figures(tx, departement, day, day);
-      await this.outbox.add(tx, indicatorsChangedV1, figures);
-      await this.changes.signal(tx, figures);
-    }
+    const days = new Map(effects.map(({ departement, day }) => [`${departement}/${day}`, { departement, day }]));
+    if (days.size > 0) await this.indicators.noteChanges(tx, [...days.values()]);
   }
 }

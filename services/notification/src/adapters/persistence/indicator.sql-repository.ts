@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { rowsOf, schemaIdentifier } from '@passerelle/messaging';
 import { SERVICE_SCHEMA, Transaction } from '@passerelle/service-kit';
-import { DayFigures, IndicatorRepository } from '../../application/ports/indicator.repository';
+import { ChangedDay, DayFigures, IndicatorRepository } from '../../application/ports/indicator.repository';
 import { Flow, IndicatorEffect } from '../../domain/indicators/indicator-effects';
 
-/** Columns a flow may touch: names come from this list only, never from an event. */
-const FLOW_COLUMNS: Record<Flow, string> = {
-  detentions_registered: 'detentions_registered', requests_opened: 'requests_opened', requests_submitted: 'requests_submitted',
-  requests_oriented: 'requests_oriented', placements_confirmed: 'placements_confirmed', people_entered: 'people_entered', sorties_seches: 'sorties_seches',
-};
+const FLOWS: readonly Flow[] = [
+  'detentions_registered', 'requests_opened', 'requests_submitted', 'requests_oriented', 'placements_confirmed', 'people_entered', 'sorties_seches',
+];
 const MILESTONES = { opened_on: 'opened_on', submitted_on: 'submitted_on', oriented_on: 'oriented_on' } as const;
 
 @Injectable()
@@ -22,16 +20,9 @@ export class IndicatorSqlRepository implements IndicatorRepository {
   async apply(tx: Transaction, effect: IndicatorEffect): Promise<void> {
     const s = this.s;
     switch (effect.kind) {
-      case 'flow': {
-        const column = FLOW_COLUMNS[effect.flow];
-        // One statement, so consumers of different partitions never lose an increment.
-        await tx.query(
-          `INSERT INTO ${s}.daily_indicators (departement, day, ${column}) VALUES ($1, $2, 1)
-           ON CONFLICT (departement, day) DO UPDATE SET ${column} = ${s}.daily_indicators.${column} + 1`,
-          [effect.departement, effect.day],
-        );
+      case 'flow':
+        await tx.query(`INSERT INTO ${s}.indicator_flows (departement, day, flow) VALUES ($1, $2, $3)`, [effect.departement, effect.day, effect.flow]);
         return;
-      }
       case 'window':
         await tx.query(`UPDATE ${s}.indicator_windows SET to_day = $2 WHERE detention_id = $1 AND to_day IS NULL`, [effect.detentionId, effect.day]);
         if (effect.open) {
@@ -64,16 +55,35 @@ export class IndicatorSqlRepository implements IndicatorRepository {
     }
   }
 
+  async noteChanges(tx: Transaction, days: ChangedDay[]): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${this.s}.indicator_changes (departement, day) SELECT * FROM unnest($1::text[], $2::date[])`,
+      [days.map((d) => d.departement), days.map((d) => d.day)],
+    );
+  }
+
+  async takeChanges(tx: Transaction, limit: number): Promise<ChangedDay[]> {
+    const s = this.s;
+    const rows = rowsOf<ChangedDay>(await tx.query(
+      `WITH taken AS (
+         DELETE FROM ${s}.indicator_changes WHERE seq IN (SELECT seq FROM ${s}.indicator_changes ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING departement, day)
+       SELECT DISTINCT departement, to_char(day, 'YYYY-MM-DD') AS day FROM taken ORDER BY departement, day`,
+      [limit],
+    ));
+    return rows;
+  }
+
   async figures(tx: Transaction, departement: string, from: string, to: string): Promise<DayFigures[]> {
     const s = this.s;
     const rows = rowsOf<Record<string, string | number | null>>(await tx.query(
       `WITH days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') AS d)
        SELECT to_char(days.day, 'YYYY-MM-DD') AS day,
-         COALESCE(f.detentions_registered, 0) AS "detentionsRegistered",
+         COALESCE(f.detentions_registered, 0)::int AS "detentionsRegistered",
          (SELECT count(*) FROM ${s}.indicator_windows w WHERE w.departement = $1 AND w.from_day <= days.day AND (w.to_day IS NULL OR w.to_day > days.day))::int AS "detentionsInWindow",
-         COALESCE(f.requests_opened, 0) AS "requestsOpened", COALESCE(f.requests_submitted, 0) AS "requestsSubmitted",
-         COALESCE(f.requests_oriented, 0) AS "requestsOriented", COALESCE(f.placements_confirmed, 0) AS "placementsConfirmed",
-         COALESCE(f.people_entered, 0) AS "peopleEntered", COALESCE(f.sorties_seches, 0) AS "sortiesSeches",
+         COALESCE(f.requests_opened, 0)::int AS "requestsOpened", COALESCE(f.requests_submitted, 0)::int AS "requestsSubmitted",
+         COALESCE(f.requests_oriented, 0)::int AS "requestsOriented", COALESCE(f.placements_confirmed, 0)::int AS "placementsConfirmed",
+         COALESCE(f.people_entered, 0)::int AS "peopleEntered", COALESCE(f.sorties_seches, 0)::int AS "sortiesSeches",
          COALESCE(a.watch, 0)::int AS "openAlertsWatch", COALESCE(a.warning, 0)::int AS "openAlertsWarning",
          COALESCE(a.critical, 0)::int AS "openAlertsCritical", COALESCE(a.lsc, 0)::int AS "lscAtRisk",
          (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY m.submitted_on - m.opened_on) FROM ${s}.indicator_milestones m
@@ -82,7 +92,9 @@ export class IndicatorSqlRepository implements IndicatorRepository {
            WHERE m.departement = $1 AND m.oriented_on = days.day AND m.submitted_on IS NOT NULL) AS "medianDaysSubmissionToOrientation",
          COALESCE(p.reserved, 0)::int AS "reservedPlaces", COALESCE(p.occupied, 0)::int AS "reservedPlacesOccupied"
        FROM days
-       LEFT JOIN ${s}.daily_indicators f ON f.departement = $1 AND f.day = days.day
+       LEFT JOIN LATERAL (
+         SELECT ${FLOWS.map((flow) => `count(*) FILTER (WHERE flow = '${flow}') AS ${flow}`).join(', ')}
+         FROM ${s}.indicator_flows fl WHERE fl.departement = $1 AND fl.day = days.day) f ON true
        LEFT JOIN LATERAL (
          SELECT count(*) FILTER (WHERE level = 'watch') AS watch, count(*) FILTER (WHERE level = 'warning') AS warning,
                 count(*) FILTER (WHERE level = 'critical') AS critical, count(*) FILTER (WHERE kind = 'lsc_at_risk') AS lsc

@@ -5,8 +5,17 @@ import { IndicatorEffect } from '../../domain/indicators/indicator-effects';
 /** One département's figures for one day: the payload the dashboards read, by API, SSE or Kafka. */
 export type DayFigures = IndicatorsChangedV1;
 
+export interface ChangedDay {
+  departement: string;
+  day: string;
+}
+
 export interface IndicatorRepository {
   apply(tx: Transaction, effect: IndicatorEffect): Promise<void>;
+  /** Notes days whose figures changed: appended, so concurrent consumers never wait on each other. */
+  noteChanges(tx: Transaction, days: ChangedDay[]): Promise<void>;
+  /** Takes (and forgets) up to `limit` noted changes, each département and day once. */
+  takeChanges(tx: Transaction, limit: number): Promise<ChangedDay[]>;
   /** Every day from `from` to `to`, stocks computed from their dated intervals. */
   figures(tx: Transaction, departement: string, from: string, to: string): Promise<DayFigures[]>;
 }

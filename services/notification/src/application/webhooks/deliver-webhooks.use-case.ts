@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createLogger } from '@passerelle/observability';
 import { Clock, CLOCK, UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
 import { afterAttempt, DeliveryState } from '../../domain/webhooks/delivery';
+import { Subscription } from '../../domain/webhooks/subscription';
 import {
   DELIVERY_REPOSITORY, DeliveryRepository, SUBSCRIPTION_REPOSITORY, SubscriptionRepository, WEBHOOK_SENDER, WEBHOOK_SETTINGS, WebhookSender,
   WebhookSettings,
 } from '../ports/webhook.ports';
 
-const BATCH = 20;
+const BATCH = 100;
 const logger = createLogger('notification').child({ component: 'webhooks' });
 
 /**
@@ -30,12 +31,14 @@ export class DeliverWebhooks {
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + this.settings.timeoutMs * 2);
     const due = await this.unitOfWork.run((tx) => this.deliveries.claimDue(tx, now, leaseUntil, BATCH));
-    await Promise.all(due.map((delivery) => this.attempt(delivery)));
+    const subscriptions = await this.unitOfWork.run(async (tx) => new Map(await Promise.all(
+      [...new Set(due.map((delivery) => delivery.subscriptionId))].map(async (id) => [id, await this.subscriptions.findById(tx, id)] as const),
+    )));
+    await Promise.all(due.map((delivery) => this.attempt(delivery, subscriptions.get(delivery.subscriptionId))));
     return { attempted: due.length };
   }
 
-  private async attempt(delivery: DeliveryState): Promise<void> {
-    const subscription = await this.unitOfWork.run((tx) => this.subscriptions.findById(tx, delivery.subscriptionId));
+  private async attempt(delivery: DeliveryState, subscription: Subscription | undefined): Promise<void> {
     if (!subscription) return;
     const { url } = subscription.snapshot();
     const result = await this.sender.send({
@@ -50,6 +53,8 @@ export class DeliverWebhooks {
         deliveryId: delivery.id, attemptedAt: now, latencyMs: result.latencyMs,
         ...(result.kind === 'answered' ? { statusCode: result.status } : { error: result.error }),
       });
+      // The endpoint's row is locked only when its health changes: a healthy endpoint's deliveries run side by side.
+      if (outcome.succeeded && !subscription.snapshot().failingSince) return;
       const locked = await this.subscriptions.lockById(tx, delivery.subscriptionId);
       if (!locked) return;
       if (outcome.succeeded) locked.succeeded();

@@ -2,17 +2,22 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { migrationSchema, runStatements } from '@passerelle/service-kit';
 
 /**
- * The préfecture's read model: daily counted flows, and the dated intervals any day's stocks are
- * computed from (windows open, alerts open by level, reserved places), plus each request's milestones.
+ * The préfecture's read model: counted flows (the detentions registered so far move over from
+ * daily_indicators), the dated intervals any day's stocks are computed from (windows open, alerts
+ * open by level, reserved places), and each request's milestones.
  */
 export class IndicatorReadModel1764700000000 implements MigrationInterface {
   name = 'IndicatorReadModel1764700000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = `"${migrationSchema(queryRunner)}"`;
-    const flows = ['requests_opened', 'requests_submitted', 'requests_oriented', 'placements_confirmed', 'people_entered', 'sorties_seches'];
     await runStatements(queryRunner, [
-      ...flows.map((flow) => `ALTER TABLE ${s}.daily_indicators ADD COLUMN ${flow} int NOT NULL DEFAULT 0`),
+      // One row per counted event rather than a counter per day: concurrent consumers never queue on one hot row.
+      `CREATE TABLE ${s}.indicator_flows (seq bigserial PRIMARY KEY, departement text NOT NULL, day date NOT NULL, flow text NOT NULL)`,
+      `CREATE INDEX indicator_flows_day_idx ON ${s}.indicator_flows (departement, day)`,
+      `INSERT INTO ${s}.indicator_flows (departement, day, flow)
+         SELECT departement, day, 'detentions_registered' FROM ${s}.daily_indicators, generate_series(1, detentions_registered)`,
+      `DROP TABLE ${s}.daily_indicators`,
       `CREATE TABLE ${s}.indicator_windows (
         seq bigserial PRIMARY KEY, detention_id uuid NOT NULL, departement text NOT NULL, from_day date NOT NULL, to_day date
       )`,
@@ -32,6 +37,7 @@ export class IndicatorReadModel1764700000000 implements MigrationInterface {
       `CREATE TABLE ${s}.indicator_places (
         seq bigserial PRIMARY KEY, structure_id uuid NOT NULL, departement text NOT NULL, as_of date NOT NULL, reserved int NOT NULL, occupied int NOT NULL
       )`,
+      `CREATE TABLE ${s}.indicator_changes (seq bigserial PRIMARY KEY, departement text NOT NULL, day date NOT NULL)`,
       `CREATE INDEX indicator_places_departement_idx ON ${s}.indicator_places (departement, structure_id, as_of DESC, seq DESC)`,
     ]);
   }
@@ -39,9 +45,10 @@ export class IndicatorReadModel1764700000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = `"${migrationSchema(queryRunner)}"`;
     await runStatements(queryRunner, [
-      ...['indicator_places', 'indicator_milestones', 'indicator_alerts', 'indicator_windows'].map((table) => `DROP TABLE ${s}.${table}`),
-      ...['requests_opened', 'requests_submitted', 'requests_oriented', 'placements_confirmed', 'people_entered', 'sorties_seches']
-        .map((flow) => `ALTER TABLE ${s}.daily_indicators DROP COLUMN ${flow}`),
+      `CREATE TABLE ${s}.daily_indicators (departement text NOT NULL, day date NOT NULL, detentions_registered int NOT NULL DEFAULT 0, PRIMARY KEY (departement, day))`,
+      `INSERT INTO ${s}.daily_indicators (departement, day, detentions_registered)
+         SELECT departement, day, count(*) FROM ${s}.indicator_flows WHERE flow = 'detentions_registered' GROUP BY departement, day`,
+      ...['indicator_changes', 'indicator_flows', 'indicator_places', 'indicator_milestones', 'indicator_alerts', 'indicator_windows'].map((table) => `DROP TABLE ${s}.${table}`),
     ]);
   }
 }

@@ -1,0 +1,26 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { createLogger } from '@passerelle/observability';
+import { PollingLoop } from '@passerelle/service-kit';
+import { PublishIndicatorChanges } from '../../application/publish-indicator-changes.use-case';
+
+/** Publishes the days whose figures changed every INDICATOR_PUBLISH_EVERY_MS (250 by default; 0 turns it off). */
+@Injectable()
+export class IndicatorPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly loop: PollingLoop;
+
+  constructor(publish: PublishIndicatorChanges) {
+    this.loop = new PollingLoop({
+      everyMs: Number(process.env.INDICATOR_PUBLISH_EVERY_MS ?? 250),
+      logger: createLogger('notification').child({ component: 'indicator-publisher' }),
+      round: async () => (await publish.runOnce()) > 0,
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
+  }
+}
