@@ -8,13 +8,14 @@ import { IndicatorSqlRepository } from './adapters/persistence/indicator.sql-rep
 import { PgIndicatorChanges } from './adapters/live/indicator-changes.pg';
 import { DeliverySqlRepository } from './adapters/persistence/delivery.sql-repository';
 import { SubscriptionSqlRepository } from './adapters/persistence/subscription.sql-repository';
+import { OwnerNoticeSqlRepository } from './adapters/persistence/owner-notice.sql-repository';
 import { WebhookDispatcher } from './adapters/scheduling/webhook-dispatcher';
 import { ProjectIndicators } from './application/project-indicators.use-case';
 import { PublishIndicatorChanges } from './application/publish-indicator-changes.use-case';
 import { IndicatorPublisher } from './adapters/scheduling/indicator-publisher';
 import { GetDailyIndicators } from './application/get-daily-indicators.use-case';
 import { INDICATOR_CHANGE_SIGNAL, INDICATOR_REPOSITORY } from './application/ports/indicator.repository';
-import { DELIVERY_REPOSITORY, SUBSCRIPTION_REPOSITORY, WEBHOOK_SENDER, WEBHOOK_SETTINGS } from './application/ports/webhook.ports';
+import { DELIVERY_REPOSITORY, OWNER_NOTICE_REPOSITORY, SUBSCRIPTION_REPOSITORY, WEBHOOK_SENDER, WEBHOOK_SETTINGS } from './application/ports/webhook.ports';
 import { DeliverWebhooks } from './application/webhooks/deliver-webhooks.use-case';
 import { FanOutEvent } from './application/webhooks/fan-out-event.use-case';
 import { SubscriptionCommands } from './application/webhooks/subscription-commands.use-case';
@@ -39,6 +40,7 @@ import { notificationService } from './notification.definition';
     { provide: WEBHOOK_SENDER, useClass: HttpWebhookSender },
     { provide: SUBSCRIPTION_REPOSITORY, useClass: SubscriptionSqlRepository },
     { provide: DELIVERY_REPOSITORY, useClass: DeliverySqlRepository },
+    { provide: OWNER_NOTICE_REPOSITORY, useClass: OwnerNoticeSqlRepository },
     { provide: INDICATOR_REPOSITORY, useClass: IndicatorSqlRepository },
     { provide: INDICATOR_CHANGE_SIGNAL, useExisting: PgIndicatorChanges },
   ],

@@ -126,6 +126,9 @@ describe('notification: signed webhooks to the SPIPs and partners', () => {
     await opened();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.at('/gone')).toHaveLength(1);
+    const notices = (await call('GET', '/v1/notices', siao)).body as { subscriptionId: string; message: string }[];
+    expect(notices.find((notice) => notice.subscriptionId === id)?.message).toMatch(/was disabled \(endpoint answered 410 Gone\)/);
+    expect((await call('GET', '/v1/notices', spip)).body.filter((notice: { subscriptionId: string }) => notice.subscriptionId === id)).toEqual([]);
   });
 
   it('waits as long as a 429 asks with Retry-After', async () => {

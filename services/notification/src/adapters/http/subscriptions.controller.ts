@@ -22,6 +22,12 @@ export class SubscriptionsController {
     return this.subscriptions.create({ ...request, eventTypes: [...request.eventTypes], departements: [...request.departements] }, user);
   }
 
+  /** What Passerelle has to tell the caller about their endpoints (one was disabled, say), newest first. */
+  @Get('notices')
+  notices(@Query() query: HistoryQuery, @CurrentUser() user: AuthenticatedUser) {
+    return this.subscriptions.noticesOf(user, query.limit);
+  }
+
   @Get('subscriptions')
   list(@CurrentUser() user: AuthenticatedUser): Promise<SubscriptionView[]> {
     return this.subscriptions.list(user);

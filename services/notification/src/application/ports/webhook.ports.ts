@@ -38,6 +38,20 @@ export interface DeliveryRepository {
   requeueFailedSince(tx: Transaction, subscriptionId: string, since: Date, now: Date): Promise<number>;
 }
 
+/** A message to a subscription's owner, read in Passerelle (their endpoint may be what is broken). */
+export interface OwnerNotice {
+  id: string;
+  ownerSubject: string;
+  subscriptionId: string;
+  createdAt: string;
+  message: string;
+}
+
+export interface OwnerNoticeRepository {
+  add(tx: Transaction, notice: OwnerNotice): Promise<void>;
+  forOwner(tx: Transaction, ownerSubject: string, limit: number): Promise<OwnerNotice[]>;
+}
+
 export interface OutgoingWebhook {
   url: string;
   webhookId: string;
@@ -55,6 +69,7 @@ export interface WebhookSender {
 export const SUBSCRIPTION_REPOSITORY = Symbol('SUBSCRIPTION_REPOSITORY');
 export const DELIVERY_REPOSITORY = Symbol('DELIVERY_REPOSITORY');
 export const WEBHOOK_SENDER = Symbol('WEBHOOK_SENDER');
+export const OWNER_NOTICE_REPOSITORY = Symbol('OWNER_NOTICE_REPOSITORY');
 export const WEBHOOK_SETTINGS = Symbol('WEBHOOK_SETTINGS');
 
 export interface WebhookSettings {

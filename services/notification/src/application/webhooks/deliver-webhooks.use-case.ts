@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { createLogger } from '@passerelle/observability';
 import { Clock, CLOCK, UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
 import { afterAttempt, DeliveryState } from '../../domain/webhooks/delivery';
 import { Subscription } from '../../domain/webhooks/subscription';
 import {
-  DELIVERY_REPOSITORY, DeliveryRepository, SUBSCRIPTION_REPOSITORY, SubscriptionRepository, WEBHOOK_SENDER, WEBHOOK_SETTINGS, WebhookSender,
+  DELIVERY_REPOSITORY, DeliveryRepository, OWNER_NOTICE_REPOSITORY, OwnerNoticeRepository, SUBSCRIPTION_REPOSITORY, SubscriptionRepository, WEBHOOK_SENDER, WEBHOOK_SETTINGS, WebhookSender,
   WebhookSettings,
 } from '../ports/webhook.ports';
 
@@ -22,6 +23,7 @@ export class DeliverWebhooks {
     @Inject(SUBSCRIPTION_REPOSITORY) private readonly subscriptions: SubscriptionRepository,
     @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
     @Inject(WEBHOOK_SENDER) private readonly sender: WebhookSender,
+    @Inject(OWNER_NOTICE_REPOSITORY) private readonly notices: OwnerNoticeRepository,
     @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -59,7 +61,12 @@ export class DeliverWebhooks {
       if (!locked) return;
       if (outcome.succeeded) locked.succeeded();
       else if (locked.failed(now, outcome.endpointGone)) {
-        logger.warn({ subscriptionId: delivery.subscriptionId, owner: locked.snapshot().ownerSubject, reason: locked.snapshot().disabledReason }, 'webhook endpoint disabled');
+        const { id, ownerSubject, url, disabledReason } = locked.snapshot();
+        await this.notices.add(tx, {
+          id: randomUUID(), ownerSubject, subscriptionId: id, createdAt: now.toISOString(),
+          message: `Your webhook endpoint ${url} was disabled (${disabledReason}). Fix it, then resume the subscription and replay its failed deliveries.`,
+        });
+        logger.warn({ subscriptionId: id, owner: ownerSubject, reason: disabledReason }, 'webhook endpoint disabled; its owner has a notice');
       }
       await this.subscriptions.update(tx, locked);
     });

@@ -6,7 +6,8 @@ import { kindOfAddress } from '../../domain/webhooks/address-guard';
 import { SubscriberRole } from '../../domain/webhooks/subscriber-view';
 import { Subscription, SubscriptionRuleError, SubscriptionState } from '../../domain/webhooks/subscription';
 import {
-  DELIVERY_REPOSITORY, DeliveryRepository, SUBSCRIPTION_REPOSITORY, SubscriptionRepository, WEBHOOK_SETTINGS, WebhookSettings,
+  DELIVERY_REPOSITORY, DeliveryRepository, OWNER_NOTICE_REPOSITORY, OwnerNotice, OwnerNoticeRepository, SUBSCRIPTION_REPOSITORY, SubscriptionRepository,
+  WEBHOOK_SETTINGS, WebhookSettings,
 } from '../ports/webhook.ports';
 
 export class SubscriptionNotFoundError extends Error {
@@ -38,6 +39,7 @@ export class SubscriptionCommands {
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(SUBSCRIPTION_REPOSITORY) private readonly subscriptions: SubscriptionRepository,
     @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
+    @Inject(OWNER_NOTICE_REPOSITORY) private readonly notices: OwnerNoticeRepository,
     @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AuditTrail,
@@ -58,6 +60,11 @@ export class SubscriptionCommands {
       await this.recordAudit(tx, actor, 'create', subscription.snapshot().id);
       return { ...viewOf(subscription), secret };
     });
+  }
+
+  /** What Passerelle has to tell the caller about their endpoints, newest first. */
+  noticesOf(actor: AuthenticatedUser, limit: number): Promise<OwnerNotice[]> {
+    return this.unitOfWork.run((tx) => this.notices.forOwner(tx, actor.subject, limit));
   }
 
   list(actor: AuthenticatedUser): Promise<SubscriptionView[]> {

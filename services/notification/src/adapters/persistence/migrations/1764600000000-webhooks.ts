@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { migrationSchema, runStatements } from '@passerelle/service-kit';
 
-/** Webhook subscriptions, their durable deliveries and every attempt. */
+/** Webhook subscriptions, their durable deliveries, every attempt, and the notices to their owners. */
 export class Webhooks1764600000000 implements MigrationInterface {
   name = 'Webhooks1764600000000';
 
@@ -52,11 +52,15 @@ export class Webhooks1764600000000 implements MigrationInterface {
         latency_ms integer NOT NULL
       )`,
       `CREATE INDEX webhook_attempts_delivery_idx ON ${s}.webhook_attempts (delivery_id, id)`,
+      `CREATE TABLE ${s}.owner_notices (
+        id uuid PRIMARY KEY, owner_subject text NOT NULL, subscription_id uuid NOT NULL, created_at timestamptz NOT NULL, message text NOT NULL
+      )`,
+      `CREATE INDEX owner_notices_owner_idx ON ${s}.owner_notices (owner_subject, created_at DESC)`,
     ]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = `"${migrationSchema(queryRunner)}"`;
-    await runStatements(queryRunner, ['webhook_attempts', 'webhook_deliveries', 'webhook_subscriptions'].map((table) => `DROP TABLE ${s}.${table}`));
+    await runStatements(queryRunner, ['owner_notices', 'webhook_attempts', 'webhook_deliveries', 'webhook_subscriptions'].map((table) => `DROP TABLE ${s}.${table}`));
   }
 }
