@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConsumedEvent } from '@passerelle/messaging';
-import { parisDate, Transaction } from '@passerelle/service-kit';
+import { Clock, CLOCK, parisDate, Transaction } from '@passerelle/service-kit';
 import { effectsOf } from '../domain/indicators/indicator-effects';
 import { INDICATOR_REPOSITORY, IndicatorRepository } from './ports/indicator.repository';
 
@@ -10,7 +10,10 @@ import { INDICATOR_REPOSITORY, IndicatorRepository } from './ports/indicator.rep
  */
 @Injectable()
 export class ProjectIndicators {
-  constructor(@Inject(INDICATOR_REPOSITORY) private readonly indicators: IndicatorRepository) {}
+  constructor(
+    @Inject(INDICATOR_REPOSITORY) private readonly indicators: IndicatorRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute(tx: Transaction, event: ConsumedEvent<object>): Promise<void> {
     const data = event.data as Record<string, unknown>;
@@ -18,7 +21,10 @@ export class ProjectIndicators {
     const at = typeof data.registeredAt === 'string' ? data.registeredAt : event.time;
     const effects = effectsOf(event.type, data, parisDate(new Date(at)));
     for (const effect of effects) await this.indicators.apply(tx, effect);
-    const days = new Map(effects.map(({ departement, day }) => [`${departement}/${day}`, { departement, day }]));
+    // A stock changed on a past day changes every day since, today's figures included.
+    const today = parisDate(this.clock.now());
+    const touched = effects.flatMap(({ kind, departement, day }) => (kind === 'flow' || kind === 'milestone' ? [{ departement, day }] : [{ departement, day }, { departement, day: today }]));
+    const days = new Map(touched.map(({ departement, day }) => [`${departement}/${day}`, { departement, day }]));
     if (days.size > 0) await this.indicators.noteChanges(tx, [...days.values()]);
   }
 }

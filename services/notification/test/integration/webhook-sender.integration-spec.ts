@@ -22,7 +22,10 @@ describe('the webhook sender against a real local endpoint', () => {
     const sender = new HttpWebhookSender(settings(new Set()), systemClock);
     const url = receiver.url('/guarded').replace('127.0.0.1', 'localhost');
     const result = await sender.send({ url, webhookId: 'msg_1', body: '{}', secrets: [secret] });
-    expect(result).toMatchObject({ kind: 'failed', error: expect.stringMatching(/^refused: localhost resolves to (127\.0\.0\.1|::1)/) });
+    expect(result).toMatchObject({ kind: 'failed', error: 'refused: localhost resolves to an address webhooks may not reach' });
+    expect(receiver.at('/guarded')).toHaveLength(0);
+    const literal = await sender.send({ url: receiver.url('/guarded').replace('127.0.0.1', '[::ffff:7f00:1]'), webhookId: 'msg_4', body: '{}', secrets: [secret] });
+    expect(literal).toMatchObject({ kind: 'failed', error: expect.stringMatching(/^refused: \[::ffff:7f00:1\] is an address/) });
     expect(receiver.at('/guarded')).toHaveLength(0);
   });
 

@@ -146,7 +146,7 @@ describe('notification: signed webhooks to the SPIPs and partners', () => {
     await opened();
     await eventually(() => expect(receiver.at('/moved')).toHaveLength(2));
     expect(receiver.at('/elsewhere')).toHaveLength(0);
-    for (const url of ['http://169.254.169.254/latest/meta-data', 'https://10.0.0.5/hook', 'https://[fd00::1]/hook', 'http://example.org/hook']) {
+    for (const url of ['http://169.254.169.254/latest/meta-data', 'https://[::ffff:a9fe:a9fe]/latest', 'https://10.0.0.5/hook', 'https://[fd00::1]/hook', 'http://example.org/hook']) {
       const refused = await call('POST', '/v1/subscriptions', siao, { url, eventTypes: ['*'], departements: ['974'], role: 'siao' });
       expect(refused.status).toBe(422);
       expect(refused.body.violations[0].field).toBe('url');
@@ -192,6 +192,8 @@ describe('notification: signed webhooks to the SPIPs and partners', () => {
     const badPattern = await call('POST', '/v1/subscriptions', siao, { url: receiver.url('/x'), eventTypes: ['referral.%'], departements: ['974'], role: 'siao' });
     expect(badPattern.body.violations[0]).toMatchObject({ field: 'eventTypes', rule: 'isEventPattern' });
     expect((await call('GET', '/v1/subscriptions', spip)).body.map((s: { id: string }) => s.id)).not.toContain(id);
+    expect((await call('POST', '/v1/subscriptions', siao, { url: receiver.url('/x'), eventTypes: ['*'], departements: ['974'], role: 'prefecture' })).status).toBe(400);
+    expect((await call('POST', `/v1/subscriptions/${id}/replay`, siao, { since: '2026-W48-1' })).status).toBe(400);
     expect((await call('POST', `/v1/subscriptions/${id}/pause`, siao)).body.status).toBe('paused');
     expect((await call('DELETE', `/v1/subscriptions/${id}`, siao)).status).toBe(204);
   });

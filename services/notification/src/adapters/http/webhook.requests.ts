@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, Max, Min } from 'class-validator';
 import { IsDepartementCode } from '@passerelle/contracts';
 import { SUBSCRIBER_ROLES, SubscriberRole } from '../../domain/webhooks/subscriber-view';
 
@@ -16,6 +16,7 @@ export class CreateSubscriptionRequest {
 
 export class ReplayRequest {
   @ApiProperty({ example: '2026-11-20T00:00:00Z', description: 'Failed deliveries created since then are sent again' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'since must be a date and time such as 2026-11-20T00:00:00Z' })
   @IsISO8601({ strict: true }) since!: string;
 }
 

@@ -18,6 +18,7 @@ export class PgIndicatorChanges implements IndicatorChangeSignal, OnModuleInit, 
   private readonly channel: string;
   private readonly changes = new Subject<DayFigures>();
   private client?: Client;
+  private reconnecting?: NodeJS.Timeout;
   private closing = false;
 
   constructor(@Inject(SERVICE_SCHEMA) schema: string) {
@@ -38,6 +39,7 @@ export class PgIndicatorChanges implements IndicatorChangeSignal, OnModuleInit, 
 
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
+    clearTimeout(this.reconnecting);
     this.changes.complete();
     await this.client?.end().catch(() => undefined);
   }
@@ -49,14 +51,15 @@ export class PgIndicatorChanges implements IndicatorChangeSignal, OnModuleInit, 
       logger.warn({ err: error }, 'indicator LISTEN connection lost; reconnecting');
       this.reconnect();
     });
+    this.client = client;
     await client.connect();
     await client.query(`LISTEN "${this.channel}"`);
-    this.client = client;
   }
 
   private reconnect(): void {
     if (this.closing) return;
     this.client?.end().catch(() => undefined);
-    setTimeout(() => this.listen().catch(() => this.reconnect()), RECONNECT_MS);
+    clearTimeout(this.reconnecting);
+    this.reconnecting = setTimeout(() => this.listen().catch(() => this.reconnect()), RECONNECT_MS);
   }
 }

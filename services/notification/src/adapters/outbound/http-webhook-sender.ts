@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { lookup, LookupAddress } from 'node:dns';
 import * as http from 'node:http';
-import { LookupFunction } from 'node:net';
+import { isIP, LookupFunction } from 'node:net';
 import * as https from 'node:https';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '@passerelle/service-kit';
@@ -25,13 +25,24 @@ export class HttpWebhookSender implements WebhookSender {
   send(webhook: OutgoingWebhook): Promise<AttemptResult> {
     const started = Date.now();
     const latency = () => Date.now() - started;
-    const timestamp = Math.floor(this.clock.now().getTime() / 1000);
     const url = new URL(webhook.url);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    // Node never calls `lookup` for an address written in the URL: it is checked here instead.
+    if (isIP(host) && !isReachable(host, { allowed: this.settings.allowedAddressKinds })) {
+      return Promise.resolve({ kind: 'failed', error: `refused: ${url.hostname} is an address webhooks may not reach`, latencyMs: 0 });
+    }
+    const timestamp = Math.floor(this.clock.now().getTime() / 1000);
     const client = url.protocol === 'https:' ? https : http;
     return new Promise((resolve) => {
+      let settled = false;
+      const settle = (result: AttemptResult) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        resolve(result);
+      };
       const request = client.request(url, {
         method: 'POST',
-        timeout: this.settings.timeoutMs,
         lookup: this.guardedLookup,
         headers: {
           'content-type': 'application/json',
@@ -43,13 +54,15 @@ export class HttpWebhookSender implements WebhookSender {
         },
       }, (response) => {
         response.resume();
-        response.on('end', () => resolve({
+        response.on('end', () => settle({
           kind: 'answered', status: response.statusCode ?? 0, latencyMs: latency(),
           retryAfterMs: retryAfterMs(header(response.headers['retry-after']), this.clock.now()),
         }));
+        response.on('close', () => settle({ kind: 'failed', error: 'the answer was cut off', latencyMs: latency() }));
       });
-      request.on('timeout', () => request.destroy(new Error(`no answer within ${this.settings.timeoutMs} ms`)));
-      request.on('error', (error) => resolve({ kind: 'failed', error: error.message, latencyMs: latency() }));
+      // A hard deadline, not an idle timeout: an endpoint trickling bytes cannot outlive the delivery's lease.
+      const deadline = setTimeout(() => request.destroy(new Error(`no complete answer within ${this.settings.timeoutMs} ms`)), this.settings.timeoutMs);
+      request.on('error', (error) => settle({ kind: 'failed', error: error.message, latencyMs: latency() }));
       request.end(webhook.body);
     });
   }
@@ -59,7 +72,7 @@ export class HttpWebhookSender implements WebhookSender {
     lookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 0);
       const refused = addresses.find((address) => !isReachable(address.address, { allowed: this.settings.allowedAddressKinds }));
-      if (refused) return callback(new Error(`refused: ${hostname} resolves to ${refused.address}, an address webhooks may not reach`), '', 0);
+      if (refused) return callback(new Error(`refused: ${hostname} resolves to an address webhooks may not reach`), '', 0);
       if (options.all) return callback(null, addresses);
       return callback(null, addresses[0].address, addresses[0].family);
     });

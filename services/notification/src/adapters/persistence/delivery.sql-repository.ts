@@ -98,6 +98,17 @@ export class DeliverySqlRepository implements DeliveryRepository {
     }));
   }
 
+  async requeue(tx: Transaction, id: string, now: Date): Promise<DeliveryState | undefined> {
+    const [row] = rowsOf<Row>(await tx.query(
+      `UPDATE ${this.schema}.webhook_deliveries SET status = 'pending', next_attempt_at = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, now],
+    ));
+    return row ? toDelivery(row) : undefined;
+  }
+
+  async deleteOfSubscription(tx: Transaction, subscriptionId: string): Promise<void> {
+    await tx.query(`DELETE FROM ${this.schema}.webhook_deliveries WHERE subscription_id = $1`, [subscriptionId]);
+  }
+
   async requeueFailedSince(tx: Transaction, subscriptionId: string, since: Date, now: Date): Promise<number> {
     const rows = rowsOf(await tx.query(
       `UPDATE ${this.schema}.webhook_deliveries SET status = 'pending', next_attempt_at = $3, leased_until = NULL

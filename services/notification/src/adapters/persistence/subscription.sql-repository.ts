@@ -60,8 +60,12 @@ export class SubscriptionSqlRepository implements SubscriptionRepository {
     return rows.map(toSubscription);
   }
 
-  async active(tx: Transaction): Promise<Subscription[]> {
-    return rowsOf<Row>(await tx.query(`SELECT ${COLUMNS} FROM ${this.table} WHERE status = 'active'`)).map(toSubscription);
+  async every(tx: Transaction): Promise<Subscription[]> {
+    return rowsOf<Row>(await tx.query(`SELECT ${COLUMNS} FROM ${this.table}`)).map(toSubscription);
+  }
+
+  async clearFailing(tx: Transaction, id: string): Promise<void> {
+    await tx.query(`UPDATE ${this.table} SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [id]);
   }
 
   private async one(tx: Transaction, sql: string, params: unknown[]): Promise<Subscription | undefined> {

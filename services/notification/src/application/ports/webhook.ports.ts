@@ -11,7 +11,10 @@ export interface SubscriptionRepository {
   lockById(tx: Transaction, id: string): Promise<Subscription | undefined>;
   /** Every subscription of an owner, or every one for `'all'`. */
   list(tx: Transaction, ownerSubject: string | 'all'): Promise<Subscription[]>;
-  active(tx: Transaction): Promise<Subscription[]>;
+  /** Every subscription, whatever its status: a paused or disabled one keeps its deliveries waiting. */
+  every(tx: Transaction): Promise<Subscription[]>;
+  /** Forgets a run of failures, if there was one, after a success. */
+  clearFailing(tx: Transaction, id: string): Promise<void>;
 }
 
 export interface AttemptRecord {
@@ -34,6 +37,10 @@ export interface DeliveryRepository {
   update(tx: Transaction, delivery: DeliveryState): Promise<void>;
   recordAttempt(tx: Transaction, attempt: AttemptRecord): Promise<void>;
   history(tx: Transaction, subscriptionId: string, status: string | undefined, limit: number): Promise<Array<DeliveryState & { attemptsLog: AttemptRecord[] }>>;
+  /** Makes a delivery due now; a lease in force is kept, so one in flight is never sent twice at once. */
+  requeue(tx: Transaction, id: string, now: Date): Promise<DeliveryState | undefined>;
+  /** Deletes a subscription's deliveries first: the same lock order as a sending round (delivery, then subscription). */
+  deleteOfSubscription(tx: Transaction, subscriptionId: string): Promise<void>;
   /** Puts failed deliveries of a subscription since a time back in the queue; returns how many. */
   requeueFailedSince(tx: Transaction, subscriptionId: string, since: Date, now: Date): Promise<number>;
 }

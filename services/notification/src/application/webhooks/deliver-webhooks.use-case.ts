@@ -55,12 +55,11 @@ export class DeliverWebhooks {
         deliveryId: delivery.id, attemptedAt: now, latencyMs: result.latencyMs,
         ...(result.kind === 'answered' ? { statusCode: result.status } : { error: result.error }),
       });
-      // The endpoint's row is locked only when its health changes: a healthy endpoint's deliveries run side by side.
-      if (outcome.succeeded && !subscription.snapshot().failingSince) return;
+      // A success only clears a run of failures, in one statement: a healthy endpoint's deliveries run side by side.
+      if (outcome.succeeded) return this.subscriptions.clearFailing(tx, delivery.subscriptionId);
       const locked = await this.subscriptions.lockById(tx, delivery.subscriptionId);
       if (!locked) return;
-      if (outcome.succeeded) locked.succeeded();
-      else if (locked.failed(now, outcome.endpointGone)) {
+      if (locked.failed(now, outcome.endpointGone)) {
         const { id, ownerSubject, url, disabledReason } = locked.snapshot();
         await this.notices.add(tx, {
           id: randomUUID(), ownerSubject, subscriptionId: id, createdAt: now.toISOString(),

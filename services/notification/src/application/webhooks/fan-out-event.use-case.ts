@@ -20,7 +20,7 @@ export class FanOutEvent {
 
   async execute(tx: Transaction, event: ConsumedEvent<object>, now: Date): Promise<void> {
     const data = event.data as Record<string, unknown>;
-    const wanting = (await this.subscriptions.active(tx)).filter((subscription) => subscription.wants(event.type, data, event.time));
+    const wanting = (await this.subscriptions.every(tx)).filter((subscription) => subscription.wants(event.type, data, event.time));
     await this.deliveries.insertMany(tx, wanting.map((subscription) => deliveryOf(subscription, event, data, now)));
   }
 }

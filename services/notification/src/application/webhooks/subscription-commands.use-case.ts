@@ -92,7 +92,8 @@ export class SubscriptionCommands {
 
   delete(id: string, actor: AuthenticatedUser): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
-      await this.owned(tx, id, actor, true);
+      await this.owned(tx, id, actor, false);
+      await this.deliveries.deleteOfSubscription(tx, id);
       await this.subscriptions.delete(tx, id);
       await this.recordAudit(tx, actor, 'delete', id);
     });
@@ -110,15 +111,14 @@ export class SubscriptionCommands {
 
   replayDelivery(deliveryId: string, actor: AuthenticatedUser) {
     return this.unitOfWork.run(async (tx) => {
-      const delivery = await this.deliveries.lockById(tx, deliveryId);
+      const delivery = await this.deliveries.findById(tx, deliveryId);
       if (!delivery) throw new SubscriptionNotFoundError('delivery', deliveryId);
       await this.owned(tx, delivery.subscriptionId, actor, false).catch(() => {
         throw new SubscriptionNotFoundError('delivery', deliveryId);
       });
-      const replayed = { ...delivery, status: 'pending' as const, nextAttemptAt: this.clock.now().toISOString() };
-      await this.deliveries.update(tx, replayed);
+      const replayed = await this.deliveries.requeue(tx, deliveryId, this.clock.now());
       await this.recordAudit(tx, actor, 'replay', delivery.subscriptionId);
-      return replayed;
+      return replayed!;
     });
   }
 

@@ -5,9 +5,19 @@
 export type AddressKind = 'public' | 'loopback' | 'private' | 'link-local' | 'reserved';
 
 export function kindOfAddress(address: string): AddressKind {
-  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(v4)) return kindOfIpv4(v4.split('.').map(Number));
+  const v4 = ipv4Inside(address.toLowerCase());
+  if (v4) return kindOfIpv4(v4);
   return kindOfIpv6(address.toLowerCase());
+}
+
+/** An IPv4 address, written as such or mapped into IPv6 (`::ffff:10.0.0.1`, or `::ffff:a00:1` as URLs write it). */
+function ipv4Inside(address: string): number[] | undefined {
+  const tail = address.startsWith('::ffff:') ? address.slice(7) : address;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(tail)) return tail.split('.').map(Number);
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+  if (!hex) return undefined;
+  const [high, low] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255];
 }
 
 function kindOfIpv4([a, b]: number[]): AddressKind {
@@ -20,7 +30,8 @@ function kindOfIpv4([a, b]: number[]): AddressKind {
 
 function kindOfIpv6(address: string): AddressKind {
   if (address === '::1') return 'loopback';
-  if (address === '::' || address.startsWith('ff')) return 'reserved';
+  // NAT64 (64:ff9b::/96) reaches IPv4 through a translator: whatever it hides is not checked.
+  if (address === '::' || address.startsWith('ff') || address.startsWith('64:ff9b:')) return 'reserved';
   if (/^fe[89ab]/.test(address)) return 'link-local';
   if (/^f[cd]/.test(address)) return 'private';
   return 'public';

@@ -11,10 +11,12 @@ export function verdictOf(result: AttemptResult): AttemptVerdict {
   return result.status === 410 ? 'endpoint_gone' : 'retry';
 }
 
-/** Retry-After in seconds or as an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
+/** The longest wait a 429 may ask for: an endpoint cannot park its deliveries for ever. */
+export const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
+
+/** Retry-After in seconds or as an HTTP date, in milliseconds from `now`, at most a day; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | undefined, now: Date): number | undefined {
   if (!header) return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+  const ms = /^\d+$/.test(header.trim()) ? Number(header.trim()) * 1000 : Date.parse(header) - now.getTime();
+  return Number.isNaN(ms) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }

@@ -57,11 +57,11 @@ export class Subscription {
   }
 
   /**
-   * Whether an event goes to this endpoint. Only events that happened once it existed: replaying
-   * the topics from the start (a rebuild) must not send the past again.
+   * Whether an event goes to this endpoint: paused or disabled, its deliveries wait for the resume.
+   * Only events that happened once it existed: replaying the topics (a rebuild) must not send the past again.
    */
   wants(type: string, data: Record<string, unknown>, occurredAt: string): boolean {
-    if (this.state.status !== 'active' || new Date(occurredAt) < new Date(this.state.createdAt)) return false;
+    if (new Date(occurredAt) < new Date(this.state.createdAt)) return false;
     if (!this.state.eventTypes.some((pattern) => matchesPattern(pattern, type))) return false;
     const about = departementsOf(data, this.state.ownerRole);
     return this.state.ownerRole === 'admin' || about.some((departement) => this.state.departements.includes(departement));
@@ -72,9 +72,11 @@ export class Subscription {
     return this.state.secrets.filter((s) => !s.expiresAt || new Date(s.expiresAt) > now).map((s) => s.secret);
   }
 
+  /** The old secrets sign until their grace ends; rotating again never lengthens an older one's. */
   rotate(newSecret: string, now: Date, graceMs: number): void {
     const expiresAt = new Date(now.getTime() + graceMs).toISOString();
-    this.state.secrets = [{ secret: newSecret }, ...this.signingSecrets(now).map((secret) => ({ secret, expiresAt }))];
+    const stillSigning = this.state.secrets.filter((s) => !s.expiresAt || new Date(s.expiresAt) > now);
+    this.state.secrets = [{ secret: newSecret }, ...stillSigning.map((s) => ({ secret: s.secret, expiresAt: s.expiresAt ?? expiresAt }))];
   }
 
   pause(): void {
@@ -85,10 +87,6 @@ export class Subscription {
   resume(): void {
     this.state.status = 'active';
     this.state.disabledReason = undefined;
-    this.state.failingSince = undefined;
-  }
-
-  succeeded(): void {
     this.state.failingSince = undefined;
   }
 

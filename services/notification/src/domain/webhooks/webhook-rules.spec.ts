@@ -24,7 +24,8 @@ describe('the SSRF guard', () => {
   it.each([
     ['127.0.0.1', 'loopback'], ['::1', 'loopback'], ['10.1.2.3', 'private'], ['172.20.0.1', 'private'], ['192.168.1.1', 'private'],
     ['100.64.0.1', 'private'], ['169.254.169.254', 'link-local'], ['fe80::1', 'link-local'], ['fd12::1', 'private'], ['0.0.0.0', 'reserved'],
-    ['224.0.0.1', 'reserved'], ['::ffff:10.0.0.1', 'private'], ['93.184.216.34', 'public'], ['2001:db8::1', 'public'],
+    ['224.0.0.1', 'reserved'], ['::ffff:10.0.0.1', 'private'], ['::ffff:7f00:1', 'loopback'], ['::ffff:a9fe:a9fe', 'link-local'],
+    ['64:ff9b::a00:1', 'reserved'], ['93.184.216.34', 'public'], ['2001:db8::1', 'public'],
   ])('classes %s as %s', (address, kind) => {
     expect(kindOfAddress(address)).toBe(kind);
   });
@@ -51,6 +52,7 @@ describe('retries', () => {
     expect(retryAfterMs('120', NOW)).toBe(120_000);
     expect(retryAfterMs('Mon, 23 Nov 2026 10:01:00 GMT', NOW)).toBe(60_000);
     expect(retryAfterMs('soon', NOW)).toBeUndefined();
+    expect(retryAfterMs('9999999999999999', NOW)).toBe(86_400_000);
   });
 
   it('count only a 2xx as a success and a 410 as an endpoint gone', () => {
@@ -82,6 +84,14 @@ describe('what a subscriber receives', () => {
     expect(payloadFor('siao', data)).toEqual({ personId: 'p', spipDepartement: '94', destinationDepartement: '13' });
     expect(payloadFor('spip', data)).toBe(data);
   });
+
+  it('shows a structure the request\'s file only with the consent naming host structures, the care flag only with health partners', () => {
+    const submitted = { referralId: 'r', household: { composition: 'alone' }, careContinuity: true, consent: { recipients: ['siao'] } };
+    expect(Object.keys(payloadFor('structure', submitted))).toEqual(['referralId']);
+    const consented = { ...submitted, consent: { recipients: ['siao', 'host_structures'] } };
+    expect(Object.keys(payloadFor('structure', consented))).toEqual(['referralId', 'household', 'consent']);
+    expect(payloadFor('siao', consented)).toEqual(consented);
+  });
 });
 
 describe('a subscription', () => {
@@ -98,18 +108,21 @@ describe('a subscription', () => {
     expect(flaky.snapshot()).toMatchObject({ status: 'disabled', disabledReason: 'endpoint failing for 5 days' });
     const gone = subscription();
     expect(gone.failed(NOW, true)).toBe(true);
+    expect(gone.failed(NOW, true)).toBe(false);
     gone.resume();
     expect(gone.snapshot()).toMatchObject({ status: 'active', failingSince: undefined });
   });
 
-  it('signs with both secrets during the grace period, then with the new one only', () => {
+  it('signs with both secrets during the grace period, then with the new one only; rotating again never lengthens an old one', () => {
     const rotating = subscription();
     rotating.rotate('whsec_b', NOW, 3_600_000);
     expect(rotating.signingSecrets(NOW)).toEqual(['whsec_b', 'whsec_a']);
     expect(rotating.signingSecrets(new Date(NOW.getTime() + 3_600_001))).toEqual(['whsec_b']);
+    rotating.rotate('whsec_c', new Date(NOW.getTime() + 1_800_000), 3_600_000);
+    expect(rotating.signingSecrets(new Date(NOW.getTime() + 3_600_001))).toEqual(['whsec_c', 'whsec_b']);
   });
 
-  it('wants only its event types, in its départements, while active, and nothing from before it existed', () => {
+  it('wants only its event types, in its départements, paused or not, and nothing from before it existed', () => {
     const s = subscription();
     const later = '2026-11-23T10:00:01Z';
     expect(s.wants('referral.request.opened.v1', { siaoDepartement: '13' }, later)).toBe(true);
@@ -117,6 +130,6 @@ describe('a subscription', () => {
     expect(s.wants('referral.request.opened.v1', { siaoDepartement: '84' }, later)).toBe(false);
     expect(s.wants('release-calendar.window.opened.v1', { destinationDepartement: '13' }, later)).toBe(false);
     s.pause();
-    expect(s.wants('referral.request.opened.v1', { siaoDepartement: '13' }, later)).toBe(false);
+    expect(s.wants('referral.request.opened.v1', { siaoDepartement: '13' }, later)).toBe(true);
   });
 });
