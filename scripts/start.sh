@@ -11,6 +11,8 @@ ensure_dependencies
 bash "$ROOT/deploy/local/infra.sh" up
 eval "$(bash "$ROOT/deploy/local/infra.sh" env)"
 export KAFKA_BROKERS DATABASE_URL
+# A development machine: webhooks may reach a receiver on loopback (never in production, which refuses it).
+export WEBHOOK_ALLOWED_ADDRESS_KINDS="${WEBHOOK_ALLOWED_ADDRESS_KINDS:-loopback}"
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 
 for service in "${SERVICES[@]}"; do
@@ -42,6 +44,7 @@ for service in "${SERVICES[@]}"; do
   printf '  %-18s http://127.0.0.1:%s   (API docs: /docs, health: /health, metrics: /metrics)\n' "$service" "$port"
 done
 say "a development token: npm run token -- --role spip --departement 94"
+say "  (a structure's user: --role structure --departement 94 --organisation <structure id>)"
 say "logs in .local/logs/; stop everything with: npm run stop"
 
 if [ "$detach" = 1 ]; then exit 0; fi
