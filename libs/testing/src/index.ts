@@ -6,3 +6,4 @@ export * from './local-infra';
 export * from './cloud-events';
 export * from './consumer-under-test';
 export * from './json-client';
+export * from './hostile-http';
