@@ -7,3 +7,4 @@ export * from './cloud-events';
 export * from './consumer-under-test';
 export * from './json-client';
 export * from './hostile-http';
+export * from './hostile-records';

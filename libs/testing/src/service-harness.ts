@@ -8,6 +8,8 @@ export interface RunningService {
   app: INestApplication;
   url: string;
   schema: string;
+  /** Its consumer group: the `dlq-consumer-group` of what it dead-letters. */
+  groupId: string;
   /** The service's clock: tests move it to let days pass. */
   clock: AdjustableClock;
   /**
@@ -36,7 +38,7 @@ export async function startService(module: Type<unknown>, definition: ServiceDef
   await app.get(MessagingLifecycle).whenConsuming();
   const address = app.getHttpServer().address() as { port: number };
   return {
-    app, url: `http://127.0.0.1:${address.port}`, schema, clock: app.get(CLOCK),
+    app, url: `http://127.0.0.1:${address.port}`, schema, groupId: process.env.KAFKA_GROUP_ID!, clock: app.get(CLOCK),
     recordsPublished: (probe) => recordsPublishedFrom(schema, probe),
     close: () => app.close(),
   };
