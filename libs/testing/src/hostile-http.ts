@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mintDevToken } from '@passerelle/auth';
+import { RunningService } from './service-harness';
 
 interface Operation {
   method: string;
@@ -85,4 +86,22 @@ function probesOf(baseUrl: string, operation: Operation, admin: string, expired:
     body(JSON.stringify({ unexpected: true, name: HOSTILE_TEXT, departement: `13' OR '1'='1`, url: 'javascript:alert(1)' }), 'with unknown and hostile fields'),
     body('<xml/>', 'with a body that is not JSON', clientError, 'application/xml'),
   ];
+}
+
+/** The hostile-HTTP test of a service: each operation answered with the 4xx it deserves, never a 5xx, and the service still healthy. */
+export function describeHostileHttp(title: string, start: () => Promise<RunningService>): void {
+  describe(title, () => {
+    let service: RunningService;
+
+    beforeAll(async () => {
+      service = await start();
+    });
+
+    afterAll(() => service.close());
+
+    it('answers each with the 4xx it deserves, never a 5xx, and stays healthy', async () => {
+      expect(await hostileHttpFindings(service.url)).toEqual([]);
+      expect((await fetch(`${service.url}/health`)).status).toBe(200);
+    });
+  });
 }

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Message, Producer } from 'kafkajs';
 import { deadLetterTopicOf } from '@passerelle/contracts';
 import { DLQ_HEADERS } from '@passerelle/messaging';
-import { ProbedRecord } from './topic-probe';
+import { expectEventually } from './expect-eventually';
+import { testKafka } from './infrastructure';
+import { RunningService } from './service-harness';
+import { ProbedRecord, TopicProbe } from './topic-probe';
 
 /** A bad record and why it is bad; its `hostile-id` header finds its dead letter. */
 export interface HostileRecord {
@@ -47,4 +50,41 @@ export function notDeadLettered(records: HostileRecord[], dlq: ProbedRecord[], t
     .filter((r) => r.topic === deadLetterTopicOf(topic) && r.header(DLQ_HEADERS.group) === groupId)
     .map((r) => r.header('hostile-id')));
   return records.filter((record) => !dead.has(record.id)).map((record) => record.why);
+}
+
+/**
+ * The hostile-records test of a service consuming `topics` (each with one type it carries): every bad
+ * record of every topic dead-lettered by the service's own group, and the service still healthy.
+ */
+export function describeHostileRecords(title: string, start: () => Promise<RunningService>, topics: ReadonlyArray<readonly [string, string]>): void {
+  describe(title, () => {
+    let service: RunningService;
+    let producer: Producer;
+    let dlq: TopicProbe;
+
+    beforeAll(async () => {
+      service = await start();
+      producer = testKafka().producer();
+      await producer.connect();
+      dlq = await TopicProbe.start(testKafka(), topics.map(([topic]) => deadLetterTopicOf(topic)));
+    });
+
+    afterAll(async () => {
+      await dlq.stop();
+      await producer.disconnect();
+      await service.close();
+    });
+
+    it('dead-letters every bad record of every topic and stays healthy', async () => {
+      const sent = await Promise.all(topics.map(async ([topic, type]) => {
+        const bad = hostileRecords(type, randomUUID());
+        await publishHostile(producer, topic, bad);
+        return { topic, bad };
+      }));
+      await expectEventually(() => {
+        for (const { topic, bad } of sent) expect({ topic, missing: notDeadLettered(bad, dlq.records, topic, service.groupId) }).toEqual({ topic, missing: [] });
+      }, { timeoutMs: 120_000 });
+      expect((await fetch(`${service.url}/health`)).status).toBe(200);
+    }, 150_000);
+  });
 }

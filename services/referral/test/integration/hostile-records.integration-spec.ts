@@ -1,45 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { Producer } from 'kafkajs';
-import { deadLetterTopicOf, detentionRegisteredV1, Topics } from '@passerelle/contracts';
-import {
-  expectEventually, hostileRecords, notDeadLettered, publishHostile, RunningService, startService, testKafka, TopicProbe,
-} from '@passerelle/testing';
+import { detentionRegisteredV1, Topics } from '@passerelle/contracts';
+import { describeHostileRecords, startService } from '@passerelle/testing';
 import { referralService } from '../../src/referral.definition';
 import { ReferralModule } from '../../src/referral.module';
 
-/** One event type each consumed topic carries. */
-const TOPICS = [
+describeHostileRecords('referral: hostile records on every topic it consumes', () => startService(ReferralModule, referralService), [
   [Topics.releaseCalendar, detentionRegisteredV1.type],
   [Topics.housingPlacement, 'housing-placement.placement.confirmed.v1'],
-] as const;
-
-describe('referral: hostile records on every topic it consumes', () => {
-  let service: RunningService;
-  let producer: Producer;
-  let dlq: TopicProbe;
-
-  beforeAll(async () => {
-    service = await startService(ReferralModule, referralService);
-    producer = testKafka().producer();
-    await producer.connect();
-    dlq = await TopicProbe.start(testKafka(), TOPICS.map(([topic]) => deadLetterTopicOf(topic)));
-  });
-
-  afterAll(async () => {
-    await dlq.stop();
-    await producer.disconnect();
-    await service.close();
-  });
-
-  it('dead-letters every bad record of every topic and stays healthy', async () => {
-    const sent = await Promise.all(TOPICS.map(async ([topic, type]) => {
-      const bad = hostileRecords(type, randomUUID());
-      await publishHostile(producer, topic, bad);
-      return { topic, bad };
-    }));
-    await expectEventually(() => {
-      for (const { topic, bad } of sent) expect({ topic, missing: notDeadLettered(bad, dlq.records, topic, service.groupId) }).toEqual({ topic, missing: [] });
-    }, { timeoutMs: 120_000 });
-    expect((await fetch(`${service.url}/health`)).status).toBe(200);
-  }, 150_000);
-});
+]);
