@@ -26,7 +26,10 @@ export class AdjustableClock implements Clock {
 export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
   if (env.PASSERELLE_CLOCK_CONTROL !== '1') return systemClock;
   if (env.NODE_ENV === 'production') throw new Error('PASSERELLE_CLOCK_CONTROL is refused in production');
-  return new AdjustableClock();
+  const clock = new AdjustableClock();
+  // A restarted process of a system whose days have been let pass starts where the others are.
+  if (env.PASSERELLE_CLOCK_NOW) clock.set(env.PASSERELLE_CLOCK_NOW);
+  return clock;
 }
 
 /** Today's calendar date in Europe/Paris (YYYY-MM-DD), whatever the machine's time zone. */

@@ -6,6 +6,7 @@ import { AuditTrail, AuthModule } from '@passerelle/auth';
 import { MessagingModule, typeOrmTransactionRunner } from '@passerelle/messaging';
 import { DataSource } from 'typeorm';
 import { CLOCK, clockFromEnv } from './clock';
+import { ClockController } from './clock.controller';
 import { UNIT_OF_WORK } from './unit-of-work';
 import { loggerOptions } from '@passerelle/observability';
 import { CorrelationMiddleware } from './correlation.middleware';
@@ -55,7 +56,7 @@ export class ServicePlatformModule implements NestModule {
         AuthModule,
         MessagingModule.forService(() => ({ service: definition.name, schema: schema(), produces: definition.produces })),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ClockController],
       providers: [
         { provide: SERVICE_SCHEMA, useFactory: schema },
         { provide: CLOCK, useFactory: () => clockFromEnv() },

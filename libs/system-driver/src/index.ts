@@ -1,0 +1,5 @@
+export * from './services';
+export * from './api-client';
+export * from './tokens';
+export * from './clock-driver';
+export * from './system-processes';
