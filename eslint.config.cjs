@@ -27,6 +27,7 @@ module.exports = tseslint.config(
         depConstraints: [
           { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib'] },
           { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+          { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
         ],
       }],
     },

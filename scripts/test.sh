@@ -24,7 +24,8 @@ cd "$ROOT"
 NX_DAEMON=false npx nx show projects >/dev/null
 if NX_DAEMON=false npx eslint .; then echo passed >"$RESULTS/lint"; else echo failed >"$RESULTS/lint"; fi
 npx jest -c jest.config.cjs --maxWorkers=2 --json --outputFile="$RESULTS/parallel.json" "$@"
-# --forceExit: after a broker outage one kafkajs socket outlives its client (not yet traced).
+# The serial pass: end-to-end tests of the four processes, then fault tests. --forceExit: after a broker
+# outage one kafkajs socket outlives its client (not yet traced).
 npx jest -c jest.faults.config.cjs --runInBand --forceExit --json --outputFile="$RESULTS/faults.json" "$@"
 
 [ "$started_infra" = 1 ] && bash "$ROOT/deploy/local/infra.sh" down >/dev/null 2>&1

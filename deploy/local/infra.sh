@@ -9,12 +9,14 @@
 #
 # If KAFKA_BROKERS (resp. DATABASE_URL) is already set, that service is not started.
 # Env: PASSERELLE_KAFKA_PORT (19092), PASSERELLE_KAFKA_CONTROLLER_PORT (19093),
-#      PASSERELLE_PG_PORT (55432), PASSERELLE_PG_BIN (auto), PASSERELLE_KAFKA_HEAP ("-Xms512m -Xmx512m").
+#      PASSERELLE_PG_PORT (55432), PASSERELLE_PG_BIN (auto), PASSERELLE_KAFKA_HEAP ("-Xms512m -Xmx512m"),
+#      PASSERELLE_STATE_DIR (<repo>/.local).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 ROOT="$(cd "$SCRIPT_DIR/../.." && pwd -P)"
-STATE="$ROOT/.local"
+# PASSERELLE_STATE_DIR: a second, independent broker and database (with other ports), e.g. for fault tests.
+STATE="${PASSERELLE_STATE_DIR:-$ROOT/.local}"
 POM="$SCRIPT_DIR/kafka/pom.xml"
 
 KAFKA_PORT="${PASSERELLE_KAFKA_PORT:-19092}"
@@ -27,7 +29,7 @@ KAFKA_LOGS="$KAFKA_DIR/logs"
 KAFKA_CONF="$KAFKA_DIR/config"
 KAFKA_PID="$KAFKA_DIR/kafka.pid"
 KAFKA_CLUSTER_ID_FILE="$KAFKA_DIR/cluster.id"
-CACHE="$STATE/cache/kafka-libs"
+CACHE="$ROOT/.local/cache/kafka-libs"
 CACHE_MARKER="$CACHE/.complete"
 KAFKA_READY_TIMEOUT=90
 
@@ -55,8 +57,8 @@ ensure_kafka_libs() {
   fi
   command -v mvn >/dev/null || die "mvn not found (needed once to download Kafka $KAFKA_VERSION jars)"
   log "downloading Kafka $KAFKA_VERSION jars with Maven (first run only)..."
-  local t0=$SECONDS tmp="$CACHE.tmp.$$" mlog="$STATE/cache/maven.log"
-  mkdir -p "$STATE/cache"
+  local t0=$SECONDS tmp="$CACHE.tmp.$$" mlog="$ROOT/.local/cache/maven.log"
+  mkdir -p "$ROOT/.local/cache"
   rm -rf "$tmp"
   if ! mvn -B -q -f "$POM" -Dkafka.libs.dir="$tmp" package >"$mlog" 2>&1; then
     tail -n 30 "$mlog" >&2
@@ -263,7 +265,7 @@ pg_paths() {
   if is_root; then
     id postgres >/dev/null 2>&1 || die "running as root but there is no 'postgres' user to run PostgreSQL"
     if ! runuser -u postgres -- test -x "$base" 2>/dev/null; then
-      base="/var/tmp/passerelle-$(printf '%s' "$ROOT" | sha1sum | cut -c1-10)/pg"
+      base="/var/tmp/passerelle-$(printf '%s' "${PASSERELLE_STATE_DIR:-$ROOT}" | sha1sum | cut -c1-10)/pg"
       mkdir -p "$base"
       chmod 755 "$(dirname "$base")" "$base"
       echo "$base/data" >"$STATE/pg/location"

@@ -3,3 +3,4 @@ export * from './api-client';
 export * from './tokens';
 export * from './clock-driver';
 export * from './system-processes';
+export * from './webhook-receiver';

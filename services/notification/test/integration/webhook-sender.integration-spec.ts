@@ -2,7 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import { systemClock } from '@passerelle/service-kit';
 import { HttpWebhookSender } from '../../src/adapters/outbound/http-webhook-sender';
 import { WebhookSettings } from '../../src/application/ports/webhook.ports';
-import { WebhookReceiver } from '../support/webhook-receiver';
+import { WebhookReceiver } from '@passerelle/system-driver';
 
 const settings = (allowed: WebhookSettings['allowedAddressKinds']): WebhookSettings => ({
   retryScheduleMs: [0], timeoutMs: 1_000, secretGraceMs: 0, dispatchEveryMs: 0, allowedAddressKinds: allowed,

@@ -6,7 +6,7 @@ import { requestOpenedV1, RequestOpenedV1, windowOpenedV1 } from '@passerelle/co
 import { cloudEventOf, expectEventually, jsonClient, publishEvents, RunningService, startService, testKafka } from '@passerelle/testing';
 import { notificationService } from '../../src/notification.definition';
 import { NotificationModule } from '../../src/notification.module';
-import { WebhookReceiver } from '../support/webhook-receiver';
+import { WebhookReceiver } from '@passerelle/system-driver';
 
 const SETTINGS = {
   WEBHOOK_ALLOWED_ADDRESS_KINDS: 'loopback', WEBHOOK_RETRY_SCHEDULE_MS: '0,300,600,900', WEBHOOK_DISPATCH_EVERY_MS: '50', WEBHOOK_TIMEOUT_MS: '2000',
