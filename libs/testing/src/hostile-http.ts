@@ -1,94 +1,143 @@
 import { randomUUID } from 'node:crypto';
-import { mintDevToken } from '@passerelle/auth';
+import { mintDevToken, Role, ROLES } from '@passerelle/auth';
+import { queryRows } from './infrastructure';
+import { Operation, operationsOf } from './openapi-operations';
 import { RunningService } from './service-harness';
-
-interface Operation {
-  method: string;
-  path: string;
-  /** The operation reads a request body (its OpenAPI document says so). */
-  hasBody: boolean;
-  /** It may receive one: every POST, PUT and PATCH goes through the body parser. */
-  parsesBody: boolean;
-}
 
 /** What one hostile request got: a finding when it is not the answer a careful API gives. */
 interface Probe {
   label: string;
-  operation: Operation;
-  expect: (status: number) => boolean;
-  send: () => Promise<number>;
+  expect: (answer: Answer) => boolean;
+  send: () => Promise<Answer>;
+}
+
+interface Answer {
+  status: number;
+  text: string;
 }
 
 const TIMEOUT_MS = 5_000;
 const HOSTILE_TEXT = `'; DROP TABLE audit_log; -- <script>alert(1)</script> ${'é'.repeat(3)}`;
 const HOSTILE_QUERY = `departement=13'%20OR%20'1'='1&from=2026-13-45&to=x&page=-1&pageSize=abc&since=%3Cscript%3E&status=%00`;
+/** A département no test puts data in: whatever a user of it reads must be about it alone. */
+const OWN_DEPARTEMENT = '90';
+const OTHER_DEPARTEMENT = '13';
 
 /**
  * Sends every operation of a service's OpenAPI document the requests an attacker or a broken client
- * would: no token, an expired one; then, as an admin, malformed JSON, bodies of the wrong type,
- * unknown and hostile fields, a body over the limit, hostile path parameters and query strings.
- * Returns one line per answer that is a 5xx, or not the 4xx such a request deserves.
+ * would: no token, an expired one, a token of a role the operation does not allow; a field role's
+ * token of another département on the lists; then, as an admin, malformed JSON, bodies of the wrong
+ * type, missing, unknown and hostile fields, impossible dates, a body over the limit, hostile path
+ * parameters and query strings. Returns one line per answer that is a 5xx, not the 4xx such a request
+ * deserves, or data of another département.
  */
 export async function hostileHttpFindings(baseUrl: string): Promise<string[]> {
-  const operations = await operationsOf(baseUrl);
-  const admin = mintDevToken({ subject: 'hostile-admin', roles: ['admin'], departements: [] });
-  const expired = mintDevToken({ subject: 'hostile-expired', roles: ['admin'], departements: [], expiresInSeconds: -60 });
   const findings: string[] = [];
-  for (const operation of operations) {
-    for (const probe of probesOf(baseUrl, operation, admin, expired)) {
-      const status = await probe.send().catch((error: Error) => (error.name === 'TimeoutError' ? 0 : -1));
-      if (status === -1 || (status !== 0 && !probe.expect(status))) findings.push(`${operation.method} ${operation.path} ${probe.label}: ${status}`);
+  for (const operation of await operationsOf(baseUrl)) {
+    for (const probe of probesOf(baseUrl, operation)) {
+      const answer = await probe.send().catch((error: Error) => ({ status: error.name === 'TimeoutError' ? 0 : -1, text: '' }));
+      if (answer.status === -1 || (answer.status !== 0 && !probe.expect(answer))) {
+        findings.push(`${operation.method} ${operation.path} ${probe.label}: ${answer.status} ${answer.text.slice(0, 200)}`);
+      }
     }
   }
   return findings;
 }
 
-async function operationsOf(baseUrl: string): Promise<Operation[]> {
-  const document = (await (await fetch(`${baseUrl}/docs-json`)).json()) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
-  return Object.entries(document.paths)
-    .filter(([path]) => path.startsWith('/v1/'))
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, spec]) => ({
-      method: method.toUpperCase(), path, hasBody: spec.requestBody !== undefined, parsesBody: ['POST', 'PUT', 'PATCH'].includes(method.toUpperCase()),
-    })));
-}
-
-function probesOf(baseUrl: string, operation: Operation, admin: string, expired: string): Probe[] {
+function probesOf(baseUrl: string, operation: Operation): Probe[] {
+  const admin = token(['admin'], []);
   const url = (params: (name: string) => string, query = '') => `${baseUrl}${operation.path.replace(/\{(\w+)\}/g, (_, name: string) => params(name))}${query ? `?${query}` : ''}`;
-  const valid = (name: string) => (name === 'code' ? '13' : randomUUID());
-  const call = (target: string, token: string | undefined, body?: string, contentType = 'application/json') => async () => {
+  const valid = (name: string) => (name === 'code' ? OTHER_DEPARTEMENT : randomUUID());
+  const call = (target: string, bearer: string | undefined, body?: string, contentType = 'application/json') => async (): Promise<Answer> => {
     const response = await fetch(target, {
       method: operation.method, signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': contentType }) },
+      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body === undefined ? {} : { 'content-type': contentType }) },
       body,
     });
-    await response.body?.cancel();
-    return response.status;
+    return { status: response.status, text: await response.text() };
   };
-  const clientError = (status: number) => status >= 400 && status < 500;
-  const notServerError = (status: number) => status < 500;
+  const probe = (label: string, expect: (answer: Answer) => boolean, send: () => Promise<Answer>): Probe => ({ label, expect, send });
   const probes: Probe[] = [
-    { label: 'without a token', operation, expect: (s) => s === 401, send: call(url(valid), undefined) },
-    { label: 'with an expired token', operation, expect: (s) => s === 401, send: call(url(valid), expired) },
-    { label: 'with hostile path parameters', operation, expect: operation.path.includes('{') ? clientError : notServerError, send: call(url(() => encodeURIComponent(`x' OR 1=1 --<b>`)), admin) },
-    { label: 'with a hostile query', operation, expect: notServerError, send: call(url(valid, HOSTILE_QUERY), admin) },
+    probe('without a token', is(401), call(url(valid), undefined)),
+    probe('with an expired token', is(401), call(url(valid), token(['admin'], [], -60))),
+    ...forbiddenRoles(operation).map((role) => probe(`with a token of role ${role}`, is(403), call(url(valid), token([role], [OTHER_DEPARTEMENT])))),
+    ...crossDepartementProbes(operation, (query, bearer) => call(url(valid, query), bearer), probe),
+    probe('with hostile path parameters', operation.path.includes('{') ? clientError : notServerError, call(url(() => encodeURIComponent(`x' OR 1=1 --<b>`)), admin)),
+    probe('with a hostile query', notServerError, call(url(valid, HOSTILE_QUERY), admin)),
   ];
   if (!operation.parsesBody) return probes;
-  const body = (text: string, label: string, expect = clientError, contentType?: string): Probe => ({ label, operation, expect, send: call(url(valid), admin, text, contentType) });
-  const parsed = [body('{"broken": ', 'with malformed JSON'), body(JSON.stringify({ padding: 'x'.repeat(300 * 1024) }), 'with a body over the limit', (s) => s === 413)];
+  const body = (label: string, text: string, expect = clientError, contentType?: string) => probe(label, expect, call(url(valid), admin, text, contentType));
+  const parsed = [body('with malformed JSON', '{"broken": '), body('with a body over the limit', JSON.stringify({ padding: 'x'.repeat(300 * 1024) }), is(413))];
   if (!operation.hasBody) return [...probes, ...parsed];
   return [
     ...probes,
     ...parsed,
-    body('[]', 'with an array for a body'),
-    body('null', 'with null for a body'),
-    body('"text"', 'with a string for a body'),
-    body('12', 'with a number for a body'),
-    body(JSON.stringify({ unexpected: true, name: HOSTILE_TEXT, departement: `13' OR '1'='1`, url: 'javascript:alert(1)' }), 'with unknown and hostile fields'),
-    body('<xml/>', 'with a body that is not JSON', clientError, 'application/xml'),
+    body('with an array for a body', '[]'),
+    body('with null for a body', 'null'),
+    body('with a string for a body', '"text"'),
+    body('with a number for a body', '12'),
+    body('with every field missing', '{}'),
+    body('with unknown and hostile fields', JSON.stringify({ unexpected: true, name: HOSTILE_TEXT, departement: `13' OR '1'='1`, url: 'javascript:alert(1)' })),
+    body('with a body that is not JSON', '<xml/>', clientError, 'application/xml'),
+    ...operation.dateFields.map(({ name, instant }) =>
+      body(`with an impossible date in ${name}`, JSON.stringify({ [name]: instant ? '2027-02-30T10:00:00Z' : '2027-02-30' }), (answer) => answer.status === 400 && answer.text.includes(name))),
   ];
 }
 
-/** The hostile-HTTP test of a service: each operation answered with the 4xx it deserves, never a 5xx, and the service still healthy. */
+/** The roles that exist but that the operation does not allow. */
+function forbiddenRoles(operation: Operation): Role[] {
+  return operation.roles ? ROLES.filter((role) => !operation.roles!.includes(role)) : [];
+}
+
+/**
+ * A list (no path parameter) read by each field role it allows, with a token of a département that
+ * holds nothing: asking for another département is refused; whatever comes back is about its own.
+ */
+function crossDepartementProbes(
+  operation: Operation,
+  call: (query: string, bearer: string) => () => Promise<Answer>,
+  probe: (label: string, expect: (answer: Answer) => boolean, send: () => Promise<Answer>) => Probe,
+): Probe[] {
+  if (operation.method !== 'GET' || operation.path.includes('{')) return [];
+  const fieldRoles = (operation.roles ?? ROLES).filter((role) => role !== 'admin');
+  return fieldRoles.flatMap((role) => {
+    const bearer = token([role], [OWN_DEPARTEMENT], 3600, randomUUID());
+    return [
+      probe(`as ${role} of ${OWN_DEPARTEMENT} asking for ${OTHER_DEPARTEMENT}`, (answer) => clientError(answer) || onlyOwnDepartement(answer), call(`departement=${OTHER_DEPARTEMENT}`, bearer)),
+      probe(`as ${role} of ${OWN_DEPARTEMENT}`, (answer) => answer.status !== 200 || onlyOwnDepartement(answer), call('', bearer)),
+    ];
+  });
+}
+
+/** No `departement…` field of the answer names another département than the caller's. */
+function onlyOwnDepartement(answer: Answer): boolean {
+  const foreign = [...answer.text.matchAll(/"departements?\w*"\s*:\s*(\[[^\]]*\]|"[^"]*")/gi)]
+    .flatMap((match) => [...match[1].matchAll(/"([^"]*)"/g)].map((value) => value[1]))
+    .filter((code) => code !== OWN_DEPARTEMENT);
+  return foreign.length === 0;
+}
+
+function token(roles: Role[], departements: string[], expiresInSeconds = 3600, organisation?: string): string {
+  return mintDevToken({ subject: `hostile-${roles.join('-')}`, roles, departements, organisation, expiresInSeconds });
+}
+
+const is = (status: number) => (answer: Answer) => answer.status === status;
+const clientError = (answer: Answer) => answer.status >= 400 && answer.status < 500;
+const notServerError = (answer: Answer) => answer.status < 500;
+
+/** Rows of the service's own tables (its audit trail aside) holding any hostile text the probes sent. */
+async function hostileTextStored(schema: string): Promise<string[]> {
+  const tables = await queryRows<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'audit%'`, [schema]);
+  const hits: string[] = [];
+  for (const { table_name: table } of tables) {
+    const [row] = await queryRows<{ n: string }>(`SELECT count(*) AS n FROM "${schema}"."${table}" t WHERE t::text LIKE '%DROP TABLE audit_log%' OR t::text LIKE '%javascript:alert%' OR t::text LIKE '%OR 1=1 --%'`);
+    if (Number(row.n) > 0) hits.push(`${table}: ${row.n} row(s)`);
+  }
+  return hits;
+}
+
+/** The hostile-HTTP test of a service: each operation answered with the 4xx it deserves, never a 5xx, nothing stored, and the service still healthy. */
 export function describeHostileHttp(title: string, start: () => Promise<RunningService>): void {
   describe(title, () => {
     let service: RunningService;
@@ -99,8 +148,9 @@ export function describeHostileHttp(title: string, start: () => Promise<RunningS
 
     afterAll(() => service.close());
 
-    it('answers each with the 4xx it deserves, never a 5xx, and stays healthy', async () => {
+    it('answers each with the 4xx it deserves, never a 5xx nor another département\'s data, stores nothing, and stays healthy', async () => {
       expect(await hostileHttpFindings(service.url)).toEqual([]);
+      expect(await hostileTextStored(service.schema)).toEqual([]);
       expect((await fetch(`${service.url}/health`)).status).toBe(200);
     });
   });
