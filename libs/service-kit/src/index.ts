@@ -8,3 +8,4 @@ export * from './unit-of-work';
 export * from './schema-of-migration';
 export * from './periodic-task';
 export * from './polling-loop';
+export * from './retention';

@@ -122,6 +122,7 @@ export class SystemProcesses {
       CALENDAR_SWEEP_EVERY_MINUTES: '0',
       STALL_SWEEP_EVERY_MINUTES: '0',
       LAPSE_SWEEP_EVERY_MINUTES: '0',
+      RETENTION_SWEEP_EVERY_MINUTES: '0',
       WEBHOOK_ALLOWED_ADDRESS_KINDS: 'loopback',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       ...this.options.env,

@@ -33,6 +33,7 @@ export async function startService(module: Type<unknown>, definition: ServiceDef
   process.env.CALENDAR_SWEEP_EVERY_MINUTES = '0';
   process.env.STALL_SWEEP_EVERY_MINUTES = '0';
   process.env.LAPSE_SWEEP_EVERY_MINUTES = '0';
+  process.env.RETENTION_SWEEP_EVERY_MINUTES = '0';
   const app = await createServiceApp(module, definition);
   await app.listen(0, '127.0.0.1');
   await app.get(MessagingLifecycle).whenConsuming();

@@ -1,0 +1,15 @@
+import { PersonalDataEraser, Transaction } from '@passerelle/service-kit';
+
+/**
+ * The personal data housing-placement holds: the SIAO request's file as submitted (household,
+ * needs, resources, rights, territories, care-continuity flag, consent), the commission's
+ * préconisation, the placements and agenda items, and the platform's rows about the person.
+ * A request is closed once finished (housed, no-show, lapsed, withdrawn, refused); it closed on
+ * the last day it knows (release, receipt, decision, entry).
+ */
+export interface PersonalDataRepository extends PersonalDataEraser {
+  /** Every row about the person, table by table. */
+  rowsOf(tx: Transaction, personId: string): Promise<Record<string, unknown[]>>;
+}
+
+export const PERSONAL_DATA_REPOSITORY = Symbol('PERSONAL_DATA_REPOSITORY');
