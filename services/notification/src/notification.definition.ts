@@ -3,6 +3,7 @@ import { ServiceDefinition } from '@passerelle/service-kit';
 import { InitialSchema1763900000000 } from './adapters/persistence/migrations/1763900000000-initial-schema';
 import { Webhooks1764600000000 } from './adapters/persistence/migrations/1764600000000-webhooks';
 import { IndicatorReadModel1764700000000 } from './adapters/persistence/migrations/1764700000000-indicator-read-model';
+import { PersonalDataRetention1765000000000 } from './adapters/persistence/migrations/1765000000000-personal-data-retention';
 
 export const notificationService: ServiceDefinition = {
   name: 'notification',
@@ -10,6 +11,6 @@ export const notificationService: ServiceDefinition = {
   defaultPort: 3004,
   schema: 'notification',
   entities: [],
-  migrations: [InitialSchema1763900000000, Webhooks1764600000000, IndicatorReadModel1764700000000],
+  migrations: [InitialSchema1763900000000, Webhooks1764600000000, IndicatorReadModel1764700000000, PersonalDataRetention1765000000000],
   produces: [Topics.prefectureIndicators],
 };

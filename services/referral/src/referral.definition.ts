@@ -5,6 +5,7 @@ import { InitialSchema1763900000000 } from './adapters/persistence/migrations/17
 import { Referrals1764100000000 } from './adapters/persistence/migrations/1764100000000-referrals';
 import { ReferralEntity } from './adapters/persistence/referral.entity';
 import { ReferralFiles1764300000000 } from './adapters/persistence/migrations/1764300000000-referral-files';
+import { PersonalDataRetention1765000000000 } from './adapters/persistence/migrations/1765000000000-personal-data-retention';
 
 export const referralService: ServiceDefinition = {
   name: 'referral',
@@ -12,6 +13,6 @@ export const referralService: ServiceDefinition = {
   defaultPort: 3002,
   schema: 'referral',
   entities: [TrackedDetentionEntity, ReferralEntity],
-  migrations: [InitialSchema1763900000000, Referrals1764100000000, ReferralFiles1764300000000],
+  migrations: [InitialSchema1763900000000, Referrals1764100000000, ReferralFiles1764300000000, PersonalDataRetention1765000000000],
   produces: [Topics.referral],
 };
