@@ -3,7 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditTrail, AuthModule } from '@passerelle/auth';
-import { MessagingModule, typeOrmTransactionRunner } from '@passerelle/messaging';
+import { MessagingModule, OUTBOX_CLOCK, typeOrmTransactionRunner } from '@passerelle/messaging';
 import { DataSource } from 'typeorm';
 import { CLOCK, clockFromEnv } from './clock';
 import { ClockController } from './clock.controller';
@@ -60,12 +60,13 @@ export class ServicePlatformModule implements NestModule {
       providers: [
         { provide: SERVICE_SCHEMA, useFactory: schema },
         { provide: CLOCK, useFactory: () => clockFromEnv() },
+        { provide: OUTBOX_CLOCK, useExisting: CLOCK },
         { provide: AuditTrail, inject: [SERVICE_SCHEMA], useFactory: (name: string) => new AuditTrail(name) },
         { provide: UNIT_OF_WORK, inject: [DataSource], useFactory: (dataSource: DataSource) => typeOrmTransactionRunner(dataSource) },
         SchemaMigrator,
         KafkaHealthIndicator,
       ],
-      exports: [SERVICE_SCHEMA, CLOCK, UNIT_OF_WORK, AuditTrail],
+      exports: [SERVICE_SCHEMA, CLOCK, OUTBOX_CLOCK, UNIT_OF_WORK, AuditTrail],
     };
   }
 

@@ -6,7 +6,7 @@ import { createKafka, kafkaSettingsFromEnv } from '../kafka-client';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { HandlerDiscovery } from './handler-discovery';
 import { MessagingLifecycle } from './messaging-lifecycle';
-import { KAFKA, MESSAGING_OPTIONS, MessagingOptions, RELAY_POOL } from './messaging.options';
+import { KAFKA, MESSAGING_OPTIONS, MessagingOptions, OUTBOX_CLOCK, RELAY_POOL } from './messaging.options';
 
 /** Gives a service its OutboxWriter, and runs its outbox relay and its `@HandlesEvent` consumer. */
 @Global()
@@ -28,8 +28,9 @@ export class MessagingModule {
         { provide: RELAY_POOL, useFactory: () => new Pool({ connectionString: process.env.DATABASE_URL, max: 3 }) },
         {
           provide: OutboxWriter,
-          inject: [MESSAGING_OPTIONS],
-          useFactory: ({ service, schema }: MessagingOptions) => new OutboxWriter({ schema, source: `/passerelle/${service}` }),
+          inject: [MESSAGING_OPTIONS, { token: OUTBOX_CLOCK, optional: true }],
+          useFactory: ({ service, schema }: MessagingOptions, clock?: { now(): Date }) =>
+            new OutboxWriter({ schema, source: `/passerelle/${service}`, now: clock && (() => clock.now()) }),
         },
         HandlerDiscovery,
         MessagingLifecycle,

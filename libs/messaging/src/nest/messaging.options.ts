@@ -12,3 +12,8 @@ export interface MessagingOptions {
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export const KAFKA = Symbol('KAFKA');
 export const RELAY_POOL = Symbol('RELAY_POOL');
+/**
+ * The service's clock, when the service provides one: the outbox dates each event by it, so an event
+ * a moved clock caused (a demo, a test letting days pass) carries that day, as its effects do.
+ */
+export const OUTBOX_CLOCK = Symbol('OUTBOX_CLOCK');
