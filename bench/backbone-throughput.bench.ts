@@ -13,20 +13,22 @@
  * writes them to bench/results/backbone-throughput.json, checks exactly-once effects and cleans up.
  */
 import 'reflect-metadata';
-import { ensureInfraEnv, positiveInt, ROOT } from './bench-support';
+import {
+  chunks, cpuMeter, deleteTopicsAndGroups, ensureInfraEnv, machine, measureRawKafka, planEvents, PlannedEvent, positiveInt, RAW_BATCH, RawKafkaResult, ROOT,
+  waitUntilCount,
+} from './bench-support';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { IsInt, IsUUID, Min } from 'class-validator';
-import { Kafka, Message, Partitioners } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import { Pool, PoolClient } from 'pg';
 import { Logger } from 'pino';
-import { deadLetterTopicOf, defineEvent, EventDescriptor } from '@passerelle/contracts';
+import { defineEvent, EventDescriptor } from '@passerelle/contracts';
 import {
   createKafka, ensureTopics, EventConsumer, handlerFor, KafkaSettings, kafkaSettingsFromEnv, OutboxRelay, OutboxWriter,
-  pgTransactionRunner, sleep, toKafkaMessage,
+  pgTransactionRunner,
 } from '@passerelle/messaging';
 import { createLogger } from '@passerelle/observability';
 import { freshMessagingSchema, uniqueName } from '@passerelle/testing';
@@ -36,14 +38,10 @@ const RESULTS_FILE = path.join(ROOT, 'bench/results/backbone-throughput.json');
 const EVENTS = positiveInt('BENCH_EVENTS', 20_000);
 const PERSONS = positiveInt('BENCH_PERSONS', 1_000);
 const PARTITIONS = 6;
-const RAW_BATCH = 500;
 const EVENTS_PER_TRANSACTION = 100;
 const WRITERS = 4;
 /** The EventConsumer's default, so that both consumers have the same parallelism. */
 const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
-const POLL_MS = 100;
-/** A phase that makes no progress for this long has failed (a stuck relay or consumer). */
-const STALL_MS = 60_000;
 
 class BenchPersonNotedV1 {
   @IsUUID() personId!: string;
@@ -54,17 +52,6 @@ class BenchRelayWarmedV1 {
   @IsUUID() personId!: string;
 }
 
-interface PlannedEvent {
-  personId: string;
-  sequence: number;
-}
-
-interface RawResult {
-  seconds: number;
-  eventsPerSecond: number;
-  produceEventsPerSecond: number;
-  nodeCpuPercent: number;
-}
 
 interface BackboneResult {
   seconds: number;
@@ -84,107 +71,6 @@ interface Correctness {
   effectsMatchingOutbox: number;
   unpublished: number;
   ok: boolean;
-}
-
-
-
-/** N persons, events spread round-robin over them: each partition gets many keys, each key many events in order. */
-function planEvents(): PlannedEvent[] {
-  const persons = Array.from({ length: PERSONS }, () => randomUUID());
-  return Array.from({ length: EVENTS }, (_, i) => ({ personId: persons[i % PERSONS], sequence: Math.floor(i / PERSONS) }));
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
-
-/** CPU time of this Node process over a wall-clock interval, in % of one core (200% = both cores of a 2-core box). */
-function cpuMeter(): () => number {
-  const cpu = process.cpuUsage();
-  const wall = performance.now();
-  return () => {
-    const used = process.cpuUsage(cpu);
-    return Math.round(((used.user + used.system) / 1000 / (performance.now() - wall)) * 100);
-  };
-}
-
-/** Polls `count` until it reaches `target`; fails if it stops moving for STALL_MS. Resolves with the time it was seen. */
-async function waitUntilCount(what: string, count: () => Promise<number>, target: number): Promise<number> {
-  let last = -1;
-  let lastMove = performance.now();
-  for (;;) {
-    const seen = await count();
-    const now = performance.now();
-    if (seen >= target) return now;
-    if (seen !== last) [last, lastMove] = [seen, now];
-    else if (now - lastMove > STALL_MS) throw new Error(`${what}: stalled at ${seen}/${target} for ${STALL_MS / 1000}s`);
-    await sleep(POLL_MS);
-  }
-}
-
-async function deleteTopicsAndGroups(kafka: Kafka, topics: string[], groups: string[]): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.deleteGroups(groups).catch(() => undefined);
-    await admin.deleteTopics({ topics: topics.flatMap((topic) => [topic, deadLetterTopicOf(topic)]) }).catch(() => undefined);
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-// ------------------------------------------------------------------------------- raw kafkajs ---
-
-/** The same CloudEvent records the relay would send, so both measurements move the same bytes. */
-function rawMessages(plan: PlannedEvent[], type: string): Message[] {
-  return plan.map(({ personId, sequence }) => toKafkaMessage({
-    id: randomUUID(), source: '/passerelle/bench', type, specversion: '1.0', time: new Date().toISOString(),
-    subject: personId, datacontenttype: 'application/json', correlationid: randomUUID(), data: { personId, sequence },
-  }, personId));
-}
-
-async function measureRawKafka(kafka: Kafka, settings: KafkaSettings, plan: PlannedEvent[]): Promise<RawResult> {
-  const topic = `${uniqueName('bench_raw')}.events`;
-  const groupId = uniqueName('bench_raw');
-  await ensureTopics(kafka, settings, [topic]);
-  const messages = rawMessages(plan, 'bench.person.noted.v1');
-
-  let consumed = 0;
-  let lastConsumedAt = 0;
-  // Same session settings as EventConsumer; the handler only counts, which is the ceiling.
-  const consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, rebalanceTimeout: 60_000 });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-  try {
-    await consumer.connect();
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    // run() resolves once the group is joined, so joining is not timed.
-    await consumer.run({
-      partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
-      eachMessage: async () => {
-        consumed += 1;
-        lastConsumedAt = performance.now();
-      },
-    });
-    await producer.connect();
-
-    const cpu = cpuMeter();
-    const start = performance.now();
-    // One batch at a time, acknowledged by all replicas, like the relay.
-    for (const batch of chunks(messages, RAW_BATCH)) await producer.send({ topic, acks: -1, messages: batch });
-    const produced = performance.now();
-    await waitUntilCount('raw consume', async () => consumed, messages.length);
-    const seconds = (lastConsumedAt - start) / 1000;
-    return {
-      seconds,
-      eventsPerSecond: messages.length / seconds,
-      produceEventsPerSecond: messages.length / ((produced - start) / 1000),
-      nodeCpuPercent: cpu(),
-    };
-  } finally {
-    await producer.disconnect().catch(() => undefined);
-    await consumer.disconnect().catch(() => undefined);
-    await deleteTopicsAndGroups(kafka, [topic], [groupId]);
-  }
 }
 
 // ---------------------------------------------------------------------------------- backbone ---
@@ -326,11 +212,7 @@ async function measureBackbone(kafka: Kafka, settings: KafkaSettings, plan: Plan
 
 // ----------------------------------------------------------------------------------- report ---
 
-function machine() {
-  return { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-}
-
-function report(raw: RawResult, backbone: BackboneResult) {
+function report(raw: RawKafkaResult, backbone: BackboneResult) {
   return {
     timestamp: new Date().toISOString(),
     events: EVENTS,
@@ -369,10 +251,10 @@ async function main(): Promise<number> {
   logger.level = process.env.LOG_LEVEL ?? 'error';
   const settings: KafkaSettings = { ...kafkaSettingsFromEnv('bench'), topicPartitions: PARTITIONS };
   const kafka = createKafka(settings, logger);
-  const plan = planEvents();
+  const plan = planEvents(EVENTS, PERSONS);
 
   console.log(`raw kafkajs: ${EVENTS} events…`);
-  const raw = await measureRawKafka(kafka, settings, plan);
+  const raw = await measureRawKafka(kafka, settings, plan, PARTITIONS_CONSUMED_CONCURRENTLY);
   console.log(`backbone: ${EVENTS} events…`);
   const backbone = await measureBackbone(kafka, settings, plan, logger);
 

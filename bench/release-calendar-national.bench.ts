@@ -17,15 +17,13 @@
  * (a benchmark reports), 1 only if the run itself went wrong (an import row rejected, a failed call).
  */
 import 'reflect-metadata';
-import { ensureInfraEnv, positiveInt, random, ROOT } from './bench-support';
+import { addDays, cpuMeter, ensureInfraEnv, machine, positiveInt, post, ROOT } from './bench-support';
+import { bodies, DEPARTEMENTS, ESTABLISHMENTS, generateRegistryExport, ImportReport } from './registry-export';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
 import { mintDevToken } from '@passerelle/auth';
-import { RELEASE_KINDS } from '@passerelle/contracts';
 import { sleep } from '@passerelle/messaging';
 import { RunningService, startService } from '@passerelle/testing';
 import { readRegistryCsv } from '../services/release-calendar/src/adapters/http/registry-csv';
@@ -36,13 +34,9 @@ const RESULTS_FILE = path.join(ROOT, 'bench/results/release-calendar-national.js
 
 const DETENTIONS = positiveInt('BENCH_DETENTIONS', 80_000);
 const SEED = positiveInt('BENCH_SEED', 20261123);
-const ESTABLISHMENTS = 190;
 const START = '2026-11-23T10:00:00+01:00';
 const START_DAY = '2026-11-23';
 const SWEEP_AFTER_DAYS = 30;
-const RELEASE_SPREAD_DAYS = 730;
-/** The service's text/csv body limit (CSV_LIMIT, 32 MB), with a margin for the header repeated in each chunk. */
-const MAX_BODY_BYTES = 31 * 1024 * 1024;
 const TARGET_IMPORT_S = 60;
 const TARGET_SWEEP_S = 10;
 const RELAY_POLL_MS = 500;
@@ -51,125 +45,10 @@ const PROGRESS_POLL_MS = 1_000;
 /** BENCH_PROFILE=1 counts and times every query the process sends (the service's included), by statement. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 
-const HEADER = 'ecrou;establishment_code;establishment_name;last_name;first_names;birth_date;spip_departement;destination_departement;incarceration_date;expected_release_date;expected_release_kind';
-
-/** The 101 départements: 96 in metropolitan France and 5 overseas (975 is a collectivité, not a département). */
-const DEPARTEMENTS = [
-  ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((code) => code !== '20'),
-  '2A', '2B', '971', '972', '973', '974', '976',
-];
-
-const LAST_NAMES = [
-  'Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Dubois', 'Moreau', 'Laurent', 'Simon', 'Michel',
-  'Lefebvre', 'Leroy', 'Roux', 'David', 'Bertrand', 'Morel', 'Fournier', 'Girard', 'Bonnet', 'Dupont', 'Lambert', 'Fontaine',
-  'Rousseau', 'Vincent', 'Muller', 'Lefèvre', 'Faure', 'André', 'Mercier', 'Blanc', 'Guérin', 'Boyer', 'Garnier', 'Chevalier',
-  'François', 'Legrand', 'Gauthier', 'Garcia', 'Perrin', 'Robin', 'Clément', 'Morin', 'Nicolas', 'Henry', 'Roussel', 'Mathieu',
-  'Benali', 'Haddad', 'Diallo', 'Traoré', 'Nguyen', 'Da Silva', 'Pereira', 'Ferreira', 'Mendy', 'Cissé', 'Kone', 'Saïdi',
-  "N'Diaye", 'Le Gall', 'Le Goff', 'Hoarau', 'Payet', 'Grondin', 'Fontaine-Lebrun', 'Zidane', 'Belkacem', 'Meyer',
-];
-const FIRST_NAMES = [
-  'Jean', 'Pierre', 'Michel', 'Nicolas', 'Thomas', 'Julien', 'Kévin', 'Mehdi', 'Karim', 'Sofiane', 'Mohamed', 'Yanis',
-  'Léa', 'Sarah', 'Camille', 'Manon', 'Inès', 'Fatou', 'Aminata', 'Nathalie', 'Sandrine', 'Christophe', 'Sébastien', 'David',
-  'Anthony', 'Maxime', 'Alexandre', 'Romain', 'Florian', 'Jordan', 'Dylan', 'Bilal', 'Moussa', 'Ibrahim', 'Jérôme', 'Laurent',
-  'Stéphane', 'Olivier', 'Frédéric', 'Éric', 'Hugo', 'Lucas', 'Enzo', 'Théo', 'Noah', 'Adam', 'Rayan', 'Lina',
-];
-const ESTABLISHMENT_KINDS: [code: string, name: string][] = [
-  ['MA', "Maison d'arrêt"], ['CP', 'Centre pénitentiaire'], ['CD', 'Centre de détention'], ['MC', 'Maison centrale'], ['CSL', 'Centre de semi-liberté'],
-];
-
-interface Establishment {
-  code: string;
-  name: string;
-  departement: string;
-  /** Relative size: national files are dominated by a few large establishments. */
-  weight: number;
-  nextEcrou: number;
-}
-
 interface Phase {
   seconds: number;
   events: number;
   eventsPerSecond: number;
-}
-
-
-
-// ----------------------------------------------------------------------------- the export ---
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** One establishment in each of the 101 départements, the rest where the large ones are. */
-function establishments(rand: () => number): Establishment[] {
-  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
-  const departements = [...DEPARTEMENTS, ...Array.from({ length: ESTABLISHMENTS - DEPARTEMENTS.length }, () => pick(DEPARTEMENTS))];
-  const perDepartement = new Map<string, number>();
-  return departements.map((departement) => {
-    const n = (perDepartement.get(departement) ?? 0) + 1;
-    perDepartement.set(departement, n);
-    const [kind, label] = pick(ESTABLISHMENT_KINDS);
-    // Some names carry the separator, quoted, as real exports do ("Maison d'arrêt de Lyon; Corbas").
-    const name = rand() < 0.2 ? `"${label} ${departement}-${n}; site ${n}"` : `${label} ${departement}-${n}`;
-    return { code: `${kind}-${departement}-${n}`, name, departement, weight: 0.2 + rand() ** 2 * 4, nextEcrou: 1 };
-  });
-}
-
-function generateCsv(count: number, seed: number): string {
-  const rand = random(seed);
-  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
-  const places = establishments(rand);
-  const cumulative: number[] = [];
-  places.reduce((sum, place) => (cumulative.push(sum + place.weight), sum + place.weight), 0);
-  const total = cumulative[cumulative.length - 1];
-  const pickPlace = () => {
-    const x = rand() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return places[lo];
-  };
-  const lines = [HEADER];
-  for (let i = 0; i < count; i += 1) {
-    const place = pickPlace();
-    const ecrou = String(place.nextEcrou++).padStart(6, '0');
-    const release = addDays(START_DAY, 1 + Math.floor(rand() * RELEASE_SPREAD_DAYS));
-    // In prison for a few weeks to ten years already; 18 to 70 years old when incarcerated.
-    const incarceration = addDays(START_DAY, -(14 + Math.floor(rand() * 3650)));
-    const birth = addDays(incarceration, -Math.floor((18 + rand() * 52) * 365.25));
-    const firstNames = rand() < 0.3 ? `${pick(FIRST_NAMES)} ${pick(FIRST_NAMES)}` : pick(FIRST_NAMES);
-    // One in ten will be housed in another département after release.
-    const destination = rand() < 0.1 ? pick(DEPARTEMENTS) : '';
-    const kind = rand() < 0.7 ? 'end_of_sentence' : pick(RELEASE_KINDS);
-    lines.push([ecrou, place.code, place.name, pick(LAST_NAMES), firstNames, birth, place.departement, destination, incarceration, release, kind].join(';'));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** The file as it is when it fits in one body; else chunks of whole lines, each with the header. */
-function bodies(csv: string): string[] {
-  if (Buffer.byteLength(csv) <= MAX_BODY_BYTES) return [csv];
-  const lines = csv.trimEnd().split('\n').slice(1);
-  const chunks: string[] = [];
-  let current: string[] = [];
-  let bytes = Buffer.byteLength(HEADER) + 1;
-  for (const line of lines) {
-    const size = Buffer.byteLength(line) + 1;
-    if (bytes + size > MAX_BODY_BYTES && current.length > 0) {
-      chunks.push(`${[HEADER, ...current].join('\n')}\n`);
-      [current, bytes] = [[], Buffer.byteLength(HEADER) + 1];
-    }
-    current.push(line);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(`${[HEADER, ...current].join('\n')}\n`);
-  return chunks;
 }
 
 // ---------------------------------------------------------------------------------- profile ---
@@ -211,38 +90,6 @@ function profileQueries(): { take(): Record<string, QueryStats> } {
 }
 
 // ------------------------------------------------------------------------------------ calls ---
-
-/**
- * node:http rather than fetch: undici's fetch gives up on a response that takes more than
- * 300 s, and a slow import is precisely what this benchmark must be able to measure.
- */
-function post<T>(url: string, token: string, body?: string, contentType = 'text/csv'): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : Buffer.from(body);
-    const request = http.request(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': contentType, 'content-length': payload.length } : {}) },
-    }, (response) => {
-      const parts: Buffer[] = [];
-      response.on('data', (part: Buffer) => parts.push(part));
-      response.on('end', () => {
-        const text = Buffer.concat(parts).toString('utf8');
-        if (response.statusCode !== 200) reject(new Error(`POST ${url}: ${response.statusCode} ${text.slice(0, 500)}`));
-        else resolve(JSON.parse(text) as T);
-      });
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
-
-interface ImportReport {
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: { line: number; reason: string }[];
-}
 
 interface SweepReport {
   today: string;
@@ -300,15 +147,6 @@ function rateDrift(samples: { at: number; rows: number }[], total: number) {
   return { earlyRowsPerSecond: rate(a, b), lateRowsPerSecond: rate(c, d) };
 }
 
-function cpuMeter(): () => number {
-  const cpu = process.cpuUsage();
-  const wall = performance.now();
-  return () => {
-    const used = process.cpuUsage(cpu);
-    return Math.round(((used.user + used.system) / 1000 / (performance.now() - wall)) * 100);
-  };
-}
-
 function phase(seconds: number, events: number): Phase {
   return { seconds, events, eventsPerSecond: events / seconds };
 }
@@ -321,7 +159,7 @@ async function run(service: RunningService, pool: Pool, profiler?: { take(): Rec
   service.clock.set(START);
 
   let generated = performance.now();
-  const csv = generateCsv(DETENTIONS, SEED);
+  const csv = generateRegistryExport(DETENTIONS, SEED, START_DAY);
   generated = (performance.now() - generated) / 1000;
   const chunks = bodies(csv);
   const csvBytes = Buffer.byteLength(csv);
@@ -409,7 +247,7 @@ async function run(service: RunningService, pool: Pool, profiler?: { take(): Rec
       importUnder60s: importSeconds < TARGET_IMPORT_S,
       sweepUnder10s: sweepSeconds < TARGET_SWEEP_S,
     },
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: machine(),
   };
 }
 
