@@ -62,11 +62,20 @@ export class IndicatorSqlRepository implements IndicatorRepository {
     );
   }
 
+  /**
+   * A burst notes the same day many times (an import: every registration of a département on one
+   * day): the oldest `limit` distinct days are taken with every change noted for them, so a day is
+   * computed once per round, not once per event. Rows another round holds are skipped, never
+   * waited for (two rounds taking overlapping days would otherwise deadlock): they stay for later.
+   */
   async takeChanges(tx: Transaction, limit: number): Promise<ChangedDay[]> {
     const s = this.s;
     const rows = rowsOf<ChangedDay>(await tx.query(
-      `WITH taken AS (
-         DELETE FROM ${s}.indicator_changes WHERE seq IN (SELECT seq FROM ${s}.indicator_changes ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+      `WITH oldest AS (
+         SELECT departement, day, min(seq) AS first FROM ${s}.indicator_changes GROUP BY departement, day ORDER BY first LIMIT $1),
+       taken AS (
+         DELETE FROM ${s}.indicator_changes WHERE seq IN (
+           SELECT c.seq FROM ${s}.indicator_changes c JOIN oldest o ON o.departement = c.departement AND o.day = c.day FOR UPDATE OF c SKIP LOCKED)
          RETURNING departement, day)
        SELECT DISTINCT departement, to_char(day, 'YYYY-MM-DD') AS day FROM taken ORDER BY departement, day`,
       [limit],

@@ -14,7 +14,7 @@ export interface IndicatorRepository {
   apply(tx: Transaction, effect: IndicatorEffect): Promise<void>;
   /** Notes days whose figures changed: appended, so concurrent consumers never wait on each other. */
   noteChanges(tx: Transaction, days: ChangedDay[]): Promise<void>;
-  /** Takes (and forgets) up to `limit` noted changes, each département and day once. */
+  /** Takes up to `limit` changed départements and days, each once, and forgets every change noted for them. */
   takeChanges(tx: Transaction, limit: number): Promise<ChangedDay[]>;
   /** Every day from `from` to `to`, stocks computed from their dated intervals. */
   figures(tx: Transaction, departement: string, from: string, to: string): Promise<DayFigures[]>;
