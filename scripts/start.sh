@@ -13,6 +13,8 @@ eval "$(bash "$ROOT/deploy/local/infra.sh" env)"
 export KAFKA_BROKERS DATABASE_URL
 # A development machine: webhooks may reach a receiver on loopback (never in production, which refuses it).
 export WEBHOOK_ALLOWED_ADDRESS_KINDS="${WEBHOOK_ALLOWED_ADDRESS_KINDS:-loopback}"
+# A demo lets days pass (`npm run story` moves the services' clocks through PUT /v1/admin/clock; refused in production).
+export PASSERELLE_CLOCK_CONTROL="${PASSERELLE_CLOCK_CONTROL:-1}"
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 
 for service in "${SERVICES[@]}"; do
@@ -43,8 +45,10 @@ for service in "${SERVICES[@]}"; do
   port="$(service_port "$service")"
   printf '  %-18s http://127.0.0.1:%s   (API docs: /docs, health: /health, metrics: /metrics)\n' "$service" "$port"
 done
-say "a development token: npm run token -- --role spip --departement 94"
-say "  (a structure's user: --role structure --departement 94 --organisation <structure id>)"
+# The demo territory (three départements, their prisons, structures and commission), loaded once, then
+# the tokens and the story command.
+node "$ROOT/scripts/run-ts.js" "$ROOT/scripts/demo-seed.ts"
+say "another token: npm run token -- --role spip --departement 94 (a structure's user: --role structure --organisation <structure id>)"
 say "logs in .local/logs/; stop everything with: npm run stop"
 
 if [ "$detach" = 1 ]; then exit 0; fi

@@ -4,3 +4,5 @@ export * from './tokens';
 export * from './clock-driver';
 export * from './system-processes';
 export * from './webhook-receiver';
+export * from './demo';
+export * from './stories';
