@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { indicatorsChangedV1 } from '@passerelle/contracts';
-import { OutboxWriter } from '@passerelle/messaging';
+import { outboxEntry, OutboxWriter } from '@passerelle/messaging';
 import { UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
-import { INDICATOR_CHANGE_SIGNAL, INDICATOR_REPOSITORY, IndicatorChangeSignal, IndicatorRepository } from './ports/indicator.repository';
+import {
+  ChangedDay, DayFigures, INDICATOR_CHANGE_SIGNAL, INDICATOR_REPOSITORY, IndicatorChangeSignal, IndicatorRepository,
+} from './ports/indicator.repository';
 
 const BATCH = 500;
 
@@ -25,12 +27,23 @@ export class PublishIndicatorChanges {
   runOnce(): Promise<number> {
     return this.unitOfWork.run(async (tx) => {
       const changed = await this.indicators.takeChanges(tx, BATCH);
-      for (const { departement, day } of changed) {
-        const [figures] = await this.indicators.figures(tx, departement, day, day);
-        await this.outbox.add(tx, indicatorsChangedV1, figures);
-        await this.changes.signal(tx, figures);
+      const published: DayFigures[] = [];
+      for (const [departement, days] of byDepartement(changed)) {
+        // One query over the département's span of days rather than one per day: an import touches hundreds.
+        const span = await this.indicators.figures(tx, departement, days[0], days[days.length - 1]);
+        published.push(...span.filter((figures) => days.includes(figures.day)));
       }
+      await this.outbox.addMany(tx, published.map((figures) => outboxEntry(indicatorsChangedV1, figures)));
+      for (const figures of published) await this.changes.signal(tx, figures);
       return changed.length;
     });
   }
+}
+
+/** The changed days of each département, in date order. */
+function byDepartement(changed: ChangedDay[]): Map<string, string[]> {
+  const days = new Map<string, string[]>();
+  for (const { departement, day } of changed) days.set(departement, [...(days.get(departement) ?? []), day]);
+  for (const list of days.values()) list.sort();
+  return days;
 }
