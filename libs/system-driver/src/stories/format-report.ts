@@ -25,7 +25,8 @@ export function formatStoriesReport(report: StoriesReport): string {
       + `${verified === report.webhooks.length ? 'every signature verified' : `${report.webhooks.length - verified} SIGNATURES WRONG`} (Standard Webhooks, the subscriptions' secrets):`,
     ...webhooks,
     '',
-    `Préfecture indicators, ${report.departement}, flows over the year from ${report.startedOn} (GET /v1/indicators):`,
+    `Préfecture indicators, ${report.departement}, flows over the year from ${report.startedOn} (GET /v1/indicators; `
+      + `the whole département's activity over those days, the demo territory's people with the two stories):`,
     ...indicators,
   ].join('\n');
 }
