@@ -133,7 +133,8 @@ export class PipelineWatch {
       const offsets = committed.find((c) => c.topic === topic)?.partitions ?? [];
       for (const { partition, high, low } of partitions) {
         const at = Number(offsets.find((p) => p.partition === partition)?.offset ?? -1);
-        lag += Number(high) - (at >= 0 ? at : Number(low));
+        // The end offsets and the commits are read one after the other: a commit may already be past the end read.
+        lag += Math.max(0, Number(high) - (at >= 0 ? at : Number(low)));
       }
     }
     return lag;
