@@ -4,6 +4,7 @@ import { HOUSING_ENTITIES } from './adapters/persistence/housing.entities';
 import { InitialSchema1763900000000 } from './adapters/persistence/migrations/1763900000000-initial-schema';
 import { PlacesAndRequests1764500000000 } from './adapters/persistence/migrations/1764500000000-places-and-requests';
 import { PersonalDataRetention1765000000000 } from './adapters/persistence/migrations/1765000000000-personal-data-retention';
+import { RetentionOfOpenRequests1765100000000 } from './adapters/persistence/migrations/1765100000000-retention-of-open-requests';
 
 export const housingPlacementService: ServiceDefinition = {
   name: 'housing-placement',
@@ -11,6 +12,6 @@ export const housingPlacementService: ServiceDefinition = {
   defaultPort: 3003,
   schema: 'housing_placement',
   entities: HOUSING_ENTITIES,
-  migrations: [InitialSchema1763900000000, PlacesAndRequests1764500000000, PersonalDataRetention1765000000000],
+  migrations: [InitialSchema1763900000000, PlacesAndRequests1764500000000, PersonalDataRetention1765000000000, RetentionOfOpenRequests1765100000000],
   produces: [Topics.housingPlacement],
 };

@@ -50,7 +50,11 @@ describe('housing-placement: retention and subject access', () => {
     const recent = aSensitiveSubmission('2028-12-20');
     await submit(producer, recent);
     const recentId = await withdraw(recent);
-    const open = aSensitiveSubmission('2026-12-15');
+    // Released with nothing (sortie sèche): housing-placement never hears the case closed.
+    const neverHoused = aSensitiveSubmission('2026-12-10');
+    await submit(producer, neverHoused);
+    const neverHousedId = await requestOf(service, neverHoused.referralId, 'awaiting_review');
+    const open = aSensitiveSubmission('2027-02-01');
     await submit(producer, open);
     const openId = await requestOf(service, open.referralId, 'awaiting_review');
 
@@ -68,9 +72,10 @@ describe('housing-placement: retention and subject access', () => {
     });
     expect(erased.orientation).toEqual({ sessionId, structureType: 'chrs', decidedOn: expect.any(String) });
     expect(erased).toMatchObject({ status: 'withdrawn', siao_departement: DEPARTEMENT, erased_on: expect.any(Date) });
+    expect(await requestRow(neverHousedId)).toMatchObject({ status: 'awaiting_review', erased_on: expect.any(Date), file: expect.objectContaining({ careContinuity: false, resources: [] }) });
     for (const id of [recentId, openId]) expect(await requestRow(id)).toMatchObject({ erased_on: null, file: expect.objectContaining({ careContinuity: true }) });
 
-    const erasedRows = () => queryRows(`SELECT * FROM ${service.schema}.housing_requests WHERE erased_on IS NOT NULL AND id = ANY($1::uuid[]) ORDER BY id`, [[oldId, recentId, openId]]);
+    const erasedRows = () => queryRows(`SELECT * FROM ${service.schema}.housing_requests WHERE erased_on IS NOT NULL AND id = ANY($1::uuid[]) ORDER BY id`, [[oldId, neverHousedId, recentId, openId]]);
     const before = await erasedRows();
     expect((await api.call('POST', '/v1/admin/retention-sweep', adminToken())).status).toBe(200);
     expect(await erasedRows()).toEqual(before);

@@ -21,13 +21,20 @@ export class PersonalDataSqlRepository implements PersonalDataRepository {
     this.s = schemaIdentifier(schema);
   }
 
-  /** Finished, and every day the request knows (release, receipt, decision, booked or actual entry) before the day. */
+  /**
+   * Every day the request knows (release, receipt, session, decision, date to reconsider, booked
+   * or actual entry) before the day, whatever its status: housing-placement never hears that
+   * referral closed the case, so a person released with nothing (sortie sèche) leaves the request
+   * awaiting review, scheduled or deferred for good; two years after all its dates nothing is
+   * pending on it any more.
+   */
   async closedBefore(tx: Transaction, closedBefore: string, afterId: string, limit: number): Promise<ClosedCase[]> {
     return rowsOf<ClosedCase>(await tx.query(
       `SELECT r.id, r.person_id AS "personId" FROM ${this.s}.housing_requests r
-        WHERE r.status IN ('housed', 'no_show', 'lapsed', 'withdrawn', 'refused') AND r.erased_on IS NULL
-          AND r.id::text > $2 AND r.expected_release_date < $1 AND r.received_on < $1
+        WHERE r.erased_on IS NULL AND r.id::text > $2 AND r.expected_release_date < $1 AND r.received_on < $1
+          AND coalesce((r.session ->> 'date')::date < $1, true)
           AND coalesce((r.orientation ->> 'decidedOn')::date < $1, true)
+          AND coalesce((r.deferral ->> 'reconsiderOn')::date < $1, true)
           AND NOT EXISTS (SELECT 1 FROM ${this.s}.placements p
                            WHERE p.request_id = r.id AND (p.entry_date >= $1 OR p.entered_on >= $1))
         ORDER BY r.id LIMIT $3`,
