@@ -28,6 +28,14 @@ export function pgTransactionRunner(pool: Pool): TransactionRunner<PoolClient> {
   return {
     async run<T>(work: (tx: PoolClient) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      // Between two queries (the relay waits for Kafka) the database may close the connection, as
+      // a restart does: pg then emits 'error' on the client, which ends the process unless heard.
+      // Heard, the next query fails, the transaction is abandoned and the broken client discarded.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(client);
@@ -37,7 +45,8 @@ export function pgTransactionRunner(pool: Pool): TransactionRunner<PoolClient> {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        client.release(broken);
       }
     },
   };

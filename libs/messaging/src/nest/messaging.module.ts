@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Pool } from 'pg';
+import { Logger } from 'pino';
 import { createLogger } from '@passerelle/observability';
 import { createKafka, kafkaSettingsFromEnv } from '../kafka-client';
 import { OutboxWriter } from '../outbox/outbox-writer';
@@ -25,7 +26,7 @@ export class MessagingModule {
           inject: [MESSAGING_OPTIONS],
           useFactory: ({ service }: MessagingOptions) => createKafka(kafkaSettingsFromEnv(service), createLogger(service)),
         },
-        { provide: RELAY_POOL, useFactory: () => new Pool({ connectionString: process.env.DATABASE_URL, max: 3 }) },
+        { provide: RELAY_POOL, inject: [MESSAGING_OPTIONS], useFactory: ({ service }: MessagingOptions) => relayPool(createLogger(service)) },
         {
           provide: OutboxWriter,
           inject: [MESSAGING_OPTIONS, { token: OUTBOX_CLOCK, optional: true }],
@@ -38,4 +39,15 @@ export class MessagingModule {
       exports: [OutboxWriter, KAFKA, MessagingLifecycle],
     };
   }
+}
+
+/**
+ * The relay's own connections. PostgreSQL closes idle ones when it restarts: pg reports that as an
+ * 'error' event on the pool, which would end the process unless someone listens. The pool opens
+ * new connections when next asked, so the error is only logged.
+ */
+function relayPool(logger: Logger): Pool {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
+  pool.on('error', (error) => logger.warn({ err: error }, 'an idle connection of the outbox relay was closed by the database; a new one is opened when needed'));
+  return pool;
 }
