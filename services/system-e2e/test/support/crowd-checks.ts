@@ -146,8 +146,8 @@ export class CrowdChecks {
   }
 
   private nothingDeadLettered(): void {
-    const dead = this.records.filter((r) => r.topic.endsWith('.dlq') && (this.ecrouOf.has(r.key) || this.ownIds.has(r.header('ce_id') ?? '')));
-    this.record('dead letters', dead.length === 0, `${dead.length} records of this run in the dead-letter topics${sample(dead.map((r) => r.header('dlq-error') ?? r.topic))}`);
+    const dead = this.records.filter((r) => r.topic.endsWith('.dlq') && (r.header('dlq-consumer-group') ?? '').startsWith(`${this.runId}.`));
+    this.record('dead letters', dead.length === 0, `${dead.length} records dead-lettered by this run's services${sample(dead.map((r) => r.header('dlq-error') ?? r.topic))}`);
   }
 
   /** Every event the subscription matches arrived, under one webhook-id each; none arrived that it does not match. */

@@ -148,7 +148,7 @@ export class CrowdRun {
     await this.quiescence.settle();
     if (step === 1) await this.moveReleaseDates(today);
     await this.release(step, today);
-    await this.recordEntries(today);
+    await this.recordEntries(step, today);
     await this.submit(step, today);
     await this.decide(step, today);
     await this.place(step, today);
@@ -183,7 +183,7 @@ export class CrowdRun {
   }
 
   /** The structures record the arrival of the people they took in, on their release day. */
-  private async recordEntries(today: string): Promise<void> {
+  private async recordEntries(step: number, today: string): Promise<void> {
     const arriving = [...this.world.people.values()].filter((expected) =>
       expected.request?.placementConfirmed && expected.calendar.released && !expected.enteredOn);
     await inParallel(arriving, async ({ person, calendar }) => {
@@ -191,7 +191,7 @@ export class CrowdRun {
       await this.call('housing-placement')('POST', `/v1/placements/${placementId}/entry`, this.structureToken(structureId), { enteredOn: calendar.releaseDate });
       this.world.entered(person.ecrou, calendar.releaseDate, today);
     });
-    if (arriving.length > 0) await this.quiescence.settle();
+    await this.settle(`step-${step}:entered`);
   }
 
   /** The SPIP completes and sends the requests of those who agreed, while there is time to find a place. */
@@ -199,8 +199,7 @@ export class CrowdRun {
     const ready = [...this.world.people.values()].filter(({ person, request, calendar }) =>
       person.fate !== 'incomplete' && request?.status === 'to_complete' && !calendar.released
       && daysBetween(today, calendar.releaseDate) >= (person.fate === 'noDecision' ? 10 : HOUSED_NEEDS_DAYS));
-    if (ready.length === 0) return;
-    await this.learnReferralIds();
+    if (ready.length > 0) await this.learnReferralIds();
     await inParallel(ready, async ({ person }) => {
       const referral = `/v1/referrals/${this.referralIds.get(this.idsOf(person).detentionId)}`;
       const spip = this.call('referral');
@@ -218,16 +217,20 @@ export class CrowdRun {
   private async decide(step: number, today: string): Promise<void> {
     const due = [...this.world.people.values()].filter(({ person, request, submittedOn }) =>
       ['housed', 'noPlace', 'refused'].includes(person.fate) && request?.status === 'submitted' && submittedOn! < today);
-    if (due.length === 0) return;
+    if (due.length > 0) await this.commission(due.map(({ person }) => person), today);
+    await this.settle(`step-${step}:decided`);
+  }
+
+  private async commission(due: CrowdPerson[], today: string): Promise<void> {
     await this.learnHousingRequestIds();
     const siao = this.call('housing-placement');
     const session = await siao('POST', '/v1/sessions', this.token.siao, { departement: this.scenario.departement, sessionDate: today, members: ['SIAO', 'DDETS', 'SPIP'] });
-    const requestIds = due.map(({ person }) => this.housingRequestIdOf(person));
+    const requestIds = due.map((person) => this.housingRequestIdOf(person));
     for (let start = 0; start < requestIds.length; start += 200) {
       await siao('POST', `/v1/sessions/${session.body.id}/agenda`, this.token.siao, { requestIds: requestIds.slice(start, start + 200) });
     }
-    for (const { person } of due) this.world.scheduled(person.ecrou, today);
-    await inParallel(due, async ({ person }) => {
+    for (const person of due) this.world.scheduled(person.ecrou, today);
+    await inParallel(due, async (person) => {
       const requestId = this.housingRequestIdOf(person);
       const decision = person.fate === 'refused'
         ? { requestId, decision: 'refusal', reason: 'needs_not_met' }
@@ -236,14 +239,12 @@ export class CrowdRun {
       if (person.fate === 'refused') this.world.refused(person.ecrou, today);
       else this.world.oriented(person.ecrou, today);
     });
-    await this.settle(`step-${step}:decided`);
   }
 
   /** A structure pre-admits each person to be housed, for their release day, and the SIAO confirms. */
   private async place(step: number, today: string): Promise<void> {
     const due = [...this.world.people.values()].filter(({ person, request, orientedOn, calendar }) =>
       person.fate === 'housed' && request?.status === 'oriented' && orientedOn! < today && calendar.releaseDate > today);
-    if (due.length === 0) return;
     await inParallel(due, async ({ person, calendar }, index) => {
       const structureId = this.structureIds[index % this.structureIds.length];
       const placement = await this.call('housing-placement')('POST', `/v1/requests/${this.housingRequestIdOf(person)}/pre-admissions`, this.structureToken(structureId), {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { ServiceName, SystemProcesses, WebhookReceiver } from '@passerelle/system-driver';
-import { testKafka, testPool, uniqueName } from '@passerelle/testing';
+import { testDatabaseUrl, testKafka, uniqueName } from '@passerelle/testing';
 import { CheckOutcome, CrowdChecks } from './crowd-checks';
 import { AfterPhase, CrowdRun } from './crowd-run';
 import { crowdScenario, departementForRun } from './crowd-scenario';
@@ -28,7 +28,10 @@ export class CrowdSystem {
     const receiver = await WebhookReceiver.start();
     const system = await SystemProcesses.start({ runId, logDir, serviceEnv });
     const kafka = testKafka(runId);
-    const pool = testPool(3);
+    // Bounded waits: a database restart (a fault) must fail a query, not hang the run.
+    const pool = new Pool({ connectionString: testDatabaseUrl(), max: 3, connectionTimeoutMillis: 5_000, query_timeout: 15_000 });
+    // The restart also closes idle connections: the pool opens others; unheard, pg's error would end the test.
+    pool.on('error', () => undefined);
     console.log(`[run] ${runId}: département ${departement}, four service processes (logs in ${logDir}), webhooks to ${receiver.url('/')}`);
     return new CrowdSystem(runId, departement, system, receiver, kafka, pool, new Quiescence(runId, kafka, pool));
   }

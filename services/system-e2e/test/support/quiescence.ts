@@ -29,7 +29,7 @@ export class Quiescence {
     let lastError: unknown;
     while (Date.now() < deadline) {
       try {
-        if (await this.isStill()) return;
+        if (await withinSeconds(30, this.isStill())) return;
       } catch (error) {
         // The broker or the database may be down for a fault: keep asking until they are back.
         lastError = error;
@@ -39,6 +39,28 @@ export class Quiescence {
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
     throw new Error(`the system did not settle within ${timeoutMs / 1000} s${lastError ? `: ${(lastError as Error).message}` : ''}`);
+  }
+
+  /** What is in flight now, to say in what state a fault found the system (best effort). */
+  async inFlight(): Promise<string> {
+    try {
+      const admin = await this.connected();
+      const lags: string[] = [];
+      for (const [service, topics] of Object.entries(CONSUMED)) {
+        let lag = 0;
+        for (const { topic, partitions } of await admin.fetchOffsets({ groupId: `${this.runId}.${service}`, topics })) {
+          const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p]));
+          for (const { partition, offset } of partitions) {
+            const end = ends.get(partition);
+            if (end) lag += Number(end.high) - (Number(offset) < 0 ? Number(end.low) : Number(offset));
+          }
+        }
+        lags.push(`${service} ${lag} to read`);
+      }
+      return `${await this.unpublished()} events waiting in outboxes, ${lags.join(', ')}`;
+    } catch (error) {
+      return `unknown (${(error as Error).message})`;
+    }
   }
 
   async stop(): Promise<void> {
@@ -81,4 +103,13 @@ export class Quiescence {
     }
     return this.admin;
   }
+}
+
+/** A call the broker or the database left hanging (a fault) counts as a failed look, tried again. */
+function withinSeconds<T>(seconds: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
