@@ -44,6 +44,8 @@ describe('referral: retention and subject access', () => {
     const recent = await submitted('2028-12-20');
     expect((await call()('POST', `/v1/referrals/${recent.id}/withdrawal`, spip03, { reason: 'other_solution' })).status).toBe(200);
     const open = await submitted('2026-12-15');
+    const withdrawnInPrison = await submitted('2026-12-15');
+    expect((await call()('POST', `/v1/referrals/${withdrawnInPrison.id}/withdrawal`, spip03, { reason: 'other_solution' })).status).toBe(200);
     await expectEventually(async () => {
       const published = await queryRows<{ data: object }>(`SELECT data FROM ${service.schema}.outbox WHERE partition_key = $1 AND published_at IS NOT NULL`, [old.ref.personId]);
       expect(JSON.stringify(published)).toMatch(FILE_FIELDS);
@@ -62,7 +64,7 @@ describe('referral: retention and subject access', () => {
     expect(outbox.map(({ type }) => type)).toContain('referral.request.submitted.v1');
     expect(JSON.stringify(outbox)).not.toMatch(FILE_FIELDS);
     expect(await queryRows(`SELECT 1 FROM ${service.schema}.sorties_seches WHERE person_id = $1`, [old.ref.personId])).toHaveLength(1);
-    for (const id of [recent.id, open.id]) {
+    for (const id of [recent.id, open.id, withdrawnInPrison.id]) {
       expect(await referralRow(id)).toMatchObject({ last_name: 'Durand', erased_on: null, file: expect.objectContaining({ socialEvaluation: SOCIAL_EVALUATION }) });
     }
 

@@ -17,14 +17,15 @@ export class PersonalDataSqlRepository implements PersonalDataRepository {
   }
 
   /**
-   * Closed or withdrawn, released (or due) before the day, and nothing recorded on it since: a
-   * withdrawn request that may still reopen with its release is not closed yet.
+   * Closed, or withdrawn, released before the day, and nothing recorded on it since. A withdrawn
+   * request counts from its actual release only: its expected date stops following the
+   * calendar once withdrawn, so a person still in prison may be long past it.
    */
   async closedBefore(tx: Transaction, closedBefore: string, afterId: string, limit: number): Promise<ClosedCase[]> {
     return rowsOf<ClosedCase>(await tx.query(
       `SELECT r.id, r.person_id AS "personId" FROM ${this.s}.referrals r
         WHERE r.status IN ('closed', 'withdrawn') AND r.erased_on IS NULL AND r.id::text > $2
-          AND coalesce(r.released_on, r.expected_release_date) < $1
+          AND CASE WHEN r.status = 'withdrawn' THEN r.released_on ELSE coalesce(r.released_on, r.expected_release_date) END < $1
           AND NOT EXISTS (SELECT 1 FROM ${this.s}.referral_timeline t
                            WHERE t.referral_id = r.id AND (t.occurred_at AT TIME ZONE 'Europe/Paris')::date >= $1)
         ORDER BY r.id LIMIT $3`,
