@@ -83,6 +83,27 @@ describe('housing-placement: retention and subject access', () => {
     expect(erasures).toEqual([{ resource_id: oldId }]);
   });
 
+  it('erases again the new file of a request resubmitted after its erasure', async () => {
+    service.clock.set('2026-11-23T12:00:00+01:00');
+    const first = aSensitiveSubmission('2026-12-15');
+    await submit(producer, first);
+    const id = await requestOf(service, first.referralId, 'awaiting_review');
+    await withdraw(first);
+    service.clock.set('2029-01-15T12:00:00+01:00');
+    expect((await api.call('POST', '/v1/admin/retention-sweep', adminToken())).status).toBe(200);
+    expect(await requestRow(id)).toMatchObject({ status: 'withdrawn', erased_on: expect.any(Date) });
+
+    await submit(producer, { ...aSensitiveSubmission('2029-02-01'), referralId: first.referralId, personId: first.personId, detentionId: first.detentionId, submission: 2 });
+    await requestOf(service, first.referralId, 'awaiting_review');
+    expect(await requestRow(id)).toMatchObject({ erased_on: null, file: expect.objectContaining({ careContinuity: true }) });
+
+    service.clock.set('2031-03-15T12:00:00+01:00');
+    expect((await api.call('POST', '/v1/admin/retention-sweep', adminToken())).status).toBe(200);
+    expect(await requestRow(id)).toMatchObject({ erased_on: expect.any(Date), file: expect.objectContaining({ careContinuity: false }) });
+    const erasures = await queryRows(`SELECT resource_id FROM ${service.schema}.audit_log WHERE action = 'erase' AND person_id = $1`, [first.personId]);
+    expect(erasures).toEqual([{ resource_id: id }, { resource_id: id }]);
+  });
+
   it('exports everything held on one person and nothing on another, and audits the export', async () => {
     const person = aSensitiveSubmission('2027-05-31');
     const other = aSensitiveSubmission('2027-05-31');

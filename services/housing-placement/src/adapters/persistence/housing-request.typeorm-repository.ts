@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Transaction } from '@passerelle/service-kit';
+import { schemaIdentifier } from '@passerelle/messaging';
+import { SERVICE_SCHEMA, Transaction } from '@passerelle/service-kit';
 import { HousingRequestRepository, QueueQuery, StructureScope } from '../../application/ports/housing-request.repository';
 import { HousingRequest, HousingRequestState } from '../../domain/housing-request';
 import { HousingRequestEntity } from './housing.entities';
@@ -10,6 +11,12 @@ const manager = (tx: Transaction) => tx as EntityManager;
 
 @Injectable()
 export class HousingRequestTypeormRepository implements HousingRequestRepository {
+  private readonly schema: string;
+
+  constructor(@Inject(SERVICE_SCHEMA) schema: string) {
+    this.schema = schemaIdentifier(schema);
+  }
+
   async lockById(tx: Transaction, id: string): Promise<HousingRequest | undefined> {
     return toRequest(await manager(tx).findOne(HousingRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }));
   }
@@ -26,8 +33,17 @@ export class HousingRequestTypeormRepository implements HousingRequestRepository
     await manager(tx).insert(HousingRequestEntity, toEntity(request));
   }
 
+  /**
+   * A new submission or a new status (a reopened intake, a commission's decision) brings personal
+   * data again: an erased request becomes due for the retention sweep once more.
+   */
   async update(tx: Transaction, request: HousingRequest): Promise<void> {
     const { id, ...changes } = toEntity(request);
+    await manager(tx).query(
+      `UPDATE ${this.schema}.housing_requests SET erased_on = NULL
+        WHERE id = $1 AND erased_on IS NOT NULL AND (status <> $2 OR submission <> $3)`,
+      [id, changes.status, changes.submission],
+    );
     await manager(tx).update(HousingRequestEntity, { id }, changes);
   }
 

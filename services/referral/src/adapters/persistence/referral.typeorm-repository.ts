@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Transaction } from '@passerelle/service-kit';
+import { schemaIdentifier } from '@passerelle/messaging';
+import { SERVICE_SCHEMA, Transaction } from '@passerelle/service-kit';
 import { OpenAlert, ReferralQuery, ReferralRepository, ReferralScope, WaitingQuery } from '../../application/ports/referral.repository';
 import { AlertKind } from '../../domain/referral-alerts';
 import { Referral, ReferralStatus } from '../../domain/referral';
@@ -11,6 +12,12 @@ const manager = (tx: Transaction) => tx as EntityManager;
 
 @Injectable()
 export class ReferralTypeormRepository implements ReferralRepository {
+  private readonly schema: string;
+
+  constructor(@Inject(SERVICE_SCHEMA) schema: string) {
+    this.schema = schemaIdentifier(schema);
+  }
+
   async lockByDetention(tx: Transaction, detentionId: string): Promise<Referral | undefined> {
     const entity = await manager(tx).findOne(ReferralEntity, { where: { detentionId }, lock: { mode: 'pessimistic_write' } });
     return entity ? toReferral(entity) : undefined;
@@ -30,8 +37,12 @@ export class ReferralTypeormRepository implements ReferralRepository {
     await manager(tx).insert(ReferralEntity, toEntity(referral));
   }
 
+  /** A request leaving its finished status (reopened) takes personal data again: due for the retention sweep once more. */
   async update(tx: Transaction, referral: Referral): Promise<void> {
     const { id, ...changes } = toEntity(referral);
+    await manager(tx).query(
+      `UPDATE ${this.schema}.referrals SET erased_on = NULL WHERE id = $1 AND erased_on IS NOT NULL AND status <> $2`, [id, changes.status],
+    );
     await manager(tx).update(ReferralEntity, { id }, changes);
   }
 
