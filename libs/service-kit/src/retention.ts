@@ -31,10 +31,17 @@ export interface ClosedCase {
  * to erase or pseudonymise one batch of them. Erased cases are never listed again (idempotence).
  */
 export interface PersonalDataEraser {
-  /** Up to `limit` cases closed before `closedBefore` (a Europe/Paris calendar day) and not yet erased, after `afterId` in id order. */
+  /**
+   * Up to `limit` cases closed before `closedBefore` (a Europe/Paris calendar day) and not yet
+   * erased, after `afterId` in id order, locked for the transaction (FOR UPDATE SKIP LOCKED): a
+   * case another sweep or a consumer holds is left to the next sweep.
+   */
   closedBefore(tx: Transaction, closedBefore: string, afterId: string, limit: number): Promise<ClosedCase[]>;
-  /** Erases or pseudonymises everything these cases hold that names the person, marking them erased on `today`. */
-  erase(tx: Transaction, cases: ClosedCase[], today: string): Promise<void>;
+  /**
+   * Erases or pseudonymises everything these cases hold that names the person, marking them erased
+   * on `today`; returns those it erased (not already erased), the ones to audit.
+   */
+  erase(tx: Transaction, cases: ClosedCase[], today: string): Promise<ClosedCase[]>;
 }
 
 export interface RetentionReport {
@@ -65,13 +72,13 @@ export async function sweepClosedCases(options: RetentionSweepOptions): Promise<
   const closedBefore = addMonths(today, -options.months);
   let erased = 0;
   for (let afterId = ''; ; ) {
-    const cases = await unitOfWork.run(async (tx) => {
+    const { cases, done } = await unitOfWork.run(async (tx) => {
       const due = await eraser.closedBefore(tx, closedBefore, afterId, batch);
-      await eraser.erase(tx, due, today);
-      await audit.recordMany(tx, due.map(({ id, personId }) => ({ actor: 'system' as const, action: 'erase', resourceType, resourceId: id, personId })));
-      return due;
+      const erasedNow = await eraser.erase(tx, due, today);
+      await audit.recordMany(tx, erasedNow.map(({ id, personId }) => ({ actor: 'system' as const, action: 'erase', resourceType, resourceId: id, personId })));
+      return { cases: due, done: erasedNow.length };
     });
-    erased += cases.length;
+    erased += done;
     if (cases.length < batch) return { today, closedBefore, erased };
     afterId = cases[cases.length - 1].id;
   }

@@ -104,6 +104,21 @@ describe('housing-placement: retention and subject access', () => {
     expect(erasures).toEqual([{ resource_id: id }, { resource_id: id }]);
   });
 
+  it('writes one erasure per request when sweeps run at the same time', async () => {
+    service.clock.set('2026-11-23T12:00:00+01:00');
+    const submissions = Array.from({ length: 6 }, () => aSensitiveSubmission('2026-12-10'));
+    await submit(producer, ...submissions);
+    const ids = await Promise.all(submissions.map(({ referralId }) => requestOf(service, referralId, 'awaiting_review')));
+
+    service.clock.set('2029-01-15T12:00:00+01:00');
+    const sweeps = await Promise.all(Array.from({ length: 4 }, () => api.call('POST', '/v1/admin/retention-sweep', adminToken())));
+    expect(sweeps.map(({ status }) => status)).toEqual([200, 200, 200, 200]);
+    const erasures = await queryRows<{ resource_id: string }>(
+      `SELECT resource_id FROM ${service.schema}.audit_log WHERE action = 'erase' AND resource_id = ANY($1::text[]) ORDER BY resource_id`, [ids],
+    );
+    expect(erasures.map(({ resource_id }) => resource_id)).toEqual([...ids].sort());
+  });
+
   it('exports everything held on one person and nothing on another, and audits the export', async () => {
     const person = aSensitiveSubmission('2027-05-31');
     const other = aSensitiveSubmission('2027-05-31');

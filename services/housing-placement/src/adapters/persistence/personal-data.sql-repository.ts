@@ -37,7 +37,7 @@ export class PersonalDataSqlRepository implements PersonalDataRepository {
           AND coalesce((r.deferral ->> 'reconsiderOn')::date < $1, true)
           AND NOT EXISTS (SELECT 1 FROM ${this.s}.placements p
                            WHERE p.request_id = r.id AND (p.entry_date >= $1 OR p.entered_on >= $1))
-        ORDER BY r.id LIMIT $3`,
+        ORDER BY r.id LIMIT $3 FOR UPDATE OF r SKIP LOCKED`,
       [closedBefore, afterId, limit],
     ));
   }
@@ -47,13 +47,13 @@ export class PersonalDataSqlRepository implements PersonalDataRepository {
    * dates, décisions' reasons and placements stay: they name no one and are what the audit is
    * about. The person id is a random UUID: a pseudonym. housing-placement's events carry no file.
    */
-  async erase(tx: Transaction, cases: ClosedCase[], today: string): Promise<void> {
-    if (cases.length === 0) return;
-    await tx.query(
+  async erase(tx: Transaction, cases: ClosedCase[], today: string): Promise<ClosedCase[]> {
+    if (cases.length === 0) return [];
+    return rowsOf<ClosedCase>(await tx.query(
       `UPDATE ${this.s}.housing_requests SET file = ${ERASED_FILE}, orientation = orientation - 'preconisation', erased_on = $2
-        WHERE id = ANY($1::uuid[])`,
+        WHERE id = ANY($1::uuid[]) AND erased_on IS NULL RETURNING id, person_id AS "personId"`,
       [cases.map(({ id }) => id), today],
-    );
+    ));
   }
 
   async rowsOf(tx: Transaction, personId: string): Promise<Record<string, unknown[]>> {

@@ -4,8 +4,8 @@ import { PersonalDataEraser, Transaction } from '@passerelle/service-kit';
  * The personal data housing-placement holds: the SIAO request's file as submitted (household,
  * needs, resources, rights, territories, care-continuity flag, consent), the commission's
  * préconisation, the placements and agenda items, and the platform's rows about the person.
- * A request is closed once finished (housed, no-show, lapsed, withdrawn, refused); it closed on
- * the last day it knows (release, receipt, decision, entry).
+ * A request is closed on the last day it knows (release, receipt, session, decision, date to
+ * reconsider, entry), whatever its status: a sortie sèche leaves it open in this service.
  */
 export interface PersonalDataRepository extends PersonalDataEraser {
   /** Every row about the person, table by table. */

@@ -27,20 +27,21 @@ export class PersonalDataSqlRepository implements PersonalDataRepository {
           AND (coalesce(greatest(d.delivered_at, d.next_attempt_at), d.created_at) AT TIME ZONE 'Europe/Paris')::date < $1
           AND NOT EXISTS (SELECT 1 FROM ${this.s}.webhook_attempts a
                            WHERE a.delivery_id = d.id AND (a.attempted_at AT TIME ZONE 'Europe/Paris')::date >= $1)
-        ORDER BY d.id LIMIT $3`,
+        ORDER BY d.id LIMIT $3 FOR UPDATE OF d SKIP LOCKED`,
       [closedBefore, afterId, limit],
     ));
   }
 
   /** The body keeps the event's type, time and ids (the subscriber's history), not what named the person. */
-  async erase(tx: Transaction, cases: ClosedCase[], today: string): Promise<void> {
-    if (cases.length === 0) return;
-    await tx.query(
+  async erase(tx: Transaction, cases: ClosedCase[], today: string): Promise<ClosedCase[]> {
+    if (cases.length === 0) return [];
+    const erased = rowsOf<{ id: string }>(await tx.query(
       `UPDATE ${this.s}.webhook_deliveries
           SET body = jsonb_set(body::jsonb, '{data}', (body::jsonb -> 'data') - $3::text[])::text, erased_on = $2
-        WHERE id = ANY($1::uuid[])`,
+        WHERE id = ANY($1::uuid[]) AND erased_on IS NULL RETURNING id`,
       [cases.map(({ id }) => id), today, NAMING_FIELDS],
-    );
+    )).map(({ id }) => id);
+    return cases.filter(({ id }) => erased.includes(id));
   }
 
   async rowsOf(tx: Transaction, personId: string): Promise<Record<string, unknown[]>> {

@@ -28,7 +28,7 @@ export class PersonalDataSqlRepository implements PersonalDataRepository {
           AND CASE WHEN r.status = 'withdrawn' THEN r.released_on ELSE coalesce(r.released_on, r.expected_release_date) END < $1
           AND NOT EXISTS (SELECT 1 FROM ${this.s}.referral_timeline t
                            WHERE t.referral_id = r.id AND (t.occurred_at AT TIME ZONE 'Europe/Paris')::date >= $1)
-        ORDER BY r.id LIMIT $3`,
+        ORDER BY r.id LIMIT $3 FOR UPDATE OF r SKIP LOCKED`,
       [closedBefore, afterId, limit],
     ));
   }
@@ -38,15 +38,16 @@ export class PersonalDataSqlRepository implements PersonalDataRepository {
    * and the consent go; the status, départements, dates, outcome and timeline stay: they name no one
    * and are what the audit is about. The person id is a random UUID: a pseudonym.
    */
-  async erase(tx: Transaction, cases: ClosedCase[], today: string): Promise<void> {
-    if (cases.length === 0) return;
-    await tx.query(
+  async erase(tx: Transaction, cases: ClosedCase[], today: string): Promise<ClosedCase[]> {
+    if (cases.length === 0) return [];
+    const erased = rowsOf<ClosedCase>(await tx.query(
       `UPDATE ${this.s}.referrals SET last_name = '', first_names = '', birth_date = NULL, file = '{"rights": {}}',
               consent = NULL, returned_missing = '{}', erased_on = $2
-        WHERE id = ANY($1::uuid[])`,
+        WHERE id = ANY($1::uuid[]) AND erased_on IS NULL RETURNING id, person_id AS "personId"`,
       [cases.map(({ id }) => id), today],
-    );
-    await pseudonymiseOutbox(tx, this.schema, cases.map(({ personId }) => personId), FILE_EVENT_FIELDS);
+    ));
+    await pseudonymiseOutbox(tx, this.schema, erased.map(({ personId }) => personId), FILE_EVENT_FIELDS);
+    return erased;
   }
 
   async rowsOf(tx: Transaction, personId: string): Promise<Record<string, unknown[]>> {

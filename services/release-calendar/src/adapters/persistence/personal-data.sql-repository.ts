@@ -19,7 +19,7 @@ export class PersonalDataSqlRepository implements PersonalDataRepository {
     return rowsOf<ClosedCase>(await tx.query(
       `SELECT id, person_id AS "personId" FROM ${this.s}.detentions
         WHERE status = 'released' AND erased_on IS NULL AND expected_release_date < $1 AND id::text > $2
-        ORDER BY id LIMIT $3`,
+        ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
       [closedBefore, afterId, limit],
     ));
   }
@@ -28,14 +28,15 @@ export class PersonalDataSqlRepository implements PersonalDataRepository {
    * Identity and écrou go; the establishment, départements and dates stay: they name no one and
    * are what the figures and the audit are about. The person id is a random UUID: a pseudonym.
    */
-  async erase(tx: Transaction, cases: ClosedCase[], today: string): Promise<void> {
-    if (cases.length === 0) return;
-    await tx.query(
+  async erase(tx: Transaction, cases: ClosedCase[], today: string): Promise<ClosedCase[]> {
+    if (cases.length === 0) return [];
+    const erased = rowsOf<ClosedCase>(await tx.query(
       `UPDATE ${this.s}.detentions SET last_name = NULL, first_names = NULL, birth_date = NULL, ecrou = NULL, erased_on = $2
-        WHERE id = ANY($1::uuid[])`,
+        WHERE id = ANY($1::uuid[]) AND erased_on IS NULL RETURNING id, person_id AS "personId"`,
       [cases.map(({ id }) => id), today],
-    );
-    await pseudonymiseOutbox(tx, this.schema, cases.map(({ personId }) => personId), NAMING_EVENT_FIELDS);
+    ));
+    await pseudonymiseOutbox(tx, this.schema, erased.map(({ personId }) => personId), NAMING_EVENT_FIELDS);
+    return erased;
   }
 
   async rowsOf(tx: Transaction, personId: string): Promise<Record<string, unknown[]>> {
