@@ -272,11 +272,12 @@ async function letSixMonthsPass(run: Run, plan: Map<string, Planned[]>, stats: D
 
 /** Detentions (distinct ids) that had a calendar event of `type` but no referral event of `answers`. */
 async function unanswered(run: Run, type: string, answers: string[]): Promise<{ facts: number; unanswered: number }> {
+  // A hash anti-join of the two id sets: a NOT EXISTS per row would scan the referral outbox once per fact.
   const { rows } = await run.pool.query(
-    `SELECT count(DISTINCT c.data->>'detentionId')::int AS facts,
-            count(DISTINCT c.data->>'detentionId') FILTER (WHERE NOT EXISTS (
-              SELECT 1 FROM ${run.schema('referral')}.outbox r WHERE r.type = ANY($2) AND r.data->>'detentionId' = c.data->>'detentionId'))::int AS unanswered
-       FROM ${run.schema('release-calendar')}.outbox c WHERE c.type = $1`, [type, answers]);
+    `WITH facts AS (SELECT DISTINCT data->>'detentionId' AS id FROM ${run.schema('release-calendar')}.outbox WHERE type = $1),
+          answered AS (SELECT DISTINCT data->>'detentionId' AS id FROM ${run.schema('referral')}.outbox WHERE type = ANY($2))
+     SELECT count(*)::int AS facts, count(*) FILTER (WHERE answered.id IS NULL)::int AS unanswered FROM facts LEFT JOIN answered USING (id)`,
+    [type, answers]);
   return rows[0];
 }
 
