@@ -28,6 +28,7 @@ module.exports = tseslint.config(
           { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib'] },
           { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
           { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
+          { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
         ],
       }],
     },
