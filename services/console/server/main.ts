@@ -1,5 +1,5 @@
 // The console: `node scripts/run-ts.js services/console/server/main.ts` serves the built app (vite build)
-// on CONSOLE_PORT (3000) and forwards /api/<service>/ to each service (<SERVICE>_URL, or 127.0.0.1:<SERVICE>_PORT).
+// (or CONSOLE_DIST) on CONSOLE_PORT (3000) and forwards /api/<service>/ to each service (<SERVICE>_URL, or 127.0.0.1:<SERVICE>_PORT).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -13,7 +13,7 @@ function serviceUrl(service: string): string {
 }
 
 const logger = pino({ name: 'console', level: process.env.LOG_LEVEL ?? 'info' });
-const root = join(__dirname, '..', 'dist');
+const root = process.env.CONSOLE_DIST ?? join(__dirname, '..', 'dist');
 if (!existsSync(join(root, 'index.html'))) {
   logger.fatal({ root }, 'the console is not built: npx vite build --config services/console/vite.config.ts');
   process.exit(1);
