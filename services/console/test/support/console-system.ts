@@ -1,0 +1,84 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { SERVICE_NAMES, ServiceUrls, SystemProcesses } from '@passerelle/system-driver';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const LOG_ROOT = path.join(ROOT, '.local/logs');
+
+export interface ConsoleSystem {
+  system: SystemProcesses;
+  urls: ServiceUrls;
+  consoleUrl: string;
+  stop(): Promise<void>;
+}
+
+/** A build of the console of its own, so parallel runs never rebuild under each other's feet. */
+async function buildConsole(): Promise<string> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'passerelle-console-'));
+  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
+  await promisify(execFile)(process.execPath, [vite, 'build', '--config', 'services/console/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT });
+  return outDir;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitServing(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the console server ended (${child.exitCode}) before it served: see its log`);
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the console server did not serve within 60 s');
+}
+
+function serviceEnvironment(urls: ServiceUrls): NodeJS.ProcessEnv {
+  return Object.fromEntries(SERVICE_NAMES.map((name) => [`${name.toUpperCase().replace(/-/g, '_')}_URL`, urls[name]]));
+}
+
+/**
+ * The four services as separate processes (fresh schemas and consumer groups named by `runId`) and the
+ * console's own server in front of them, as a user's browser meets them: the base of the browser tests.
+ */
+export async function startConsoleSystem(runId: string): Promise<ConsoleSystem> {
+  const logDir = path.join(LOG_ROOT, runId);
+  mkdirSync(logDir, { recursive: true });
+  const [system, dist, port] = await Promise.all([SystemProcesses.start({ runId, logDir }), buildConsole(), freePort()]);
+  const log = createWriteStream(path.join(logDir, 'console.log'));
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run-ts.js'), path.join(ROOT, 'services/console/server/main.ts')], {
+    env: { ...process.env, ...serviceEnvironment(system.urls), CONSOLE_DIST: dist, CONSOLE_PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const consoleUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitServing(consoleUrl, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    await system.stop();
+    throw error;
+  }
+  return {
+    system,
+    urls: system.urls,
+    consoleUrl,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await system.stop();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './console-system';
+export * from './browser';
