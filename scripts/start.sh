@@ -26,6 +26,24 @@ for service in "${SERVICES[@]}"; do
   echo $! >"$RUN_DIR/$service.pid"
 done
 
+# The web console: built, then served on CONSOLE_PORT (3000) by its own server, which forwards /api/<service>/.
+start_console() {
+  local port="${CONSOLE_PORT:-3000}"
+  if [ -f "$RUN_DIR/console.pid" ] && kill -0 "$(cat "$RUN_DIR/console.pid")" 2>/dev/null; then
+    say "console already running"
+  else
+    say "building the console"
+    (cd "$ROOT" && npx vite build --config services/console/vite.config.ts --logLevel warn)
+    CONSOLE_PORT="$port" nohup node "$ROOT/scripts/run-ts.js" "$ROOT/services/console/server/main.ts" >"$LOG_DIR/console.log" 2>&1 &
+    echo $! >"$RUN_DIR/console.pid"
+  fi
+  until curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
+    kill -0 "$(cat "$RUN_DIR/console.pid")" 2>/dev/null || { say "the console did not start:"; tail -n 20 "$LOG_DIR/console.log" >&2; return 1; }
+    sleep 0.5
+  done
+  say "console: http://127.0.0.1:$port (development sign-in: pick a role and départements)"
+}
+
 wait_healthy() {
   local service="$1" port deadline=$((SECONDS + 180))
   port="$(service_port "$service")"
@@ -48,6 +66,7 @@ done
 # The demo territory (three départements, their prisons, structures and commission), loaded once, then
 # the tokens and the story command.
 node "$ROOT/scripts/run-ts.js" "$ROOT/scripts/demo-seed.ts"
+start_console
 say "another token: npm run token -- --role spip --departement 94 (a structure's user: --role structure --organisation <structure id>)"
 say "logs in .local/logs/; stop everything with: npm run stop"
 

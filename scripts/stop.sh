@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# npm run stop: SIGTERM to the services (they finish in-flight work), then Kafka and PostgreSQL.
+# npm run stop: SIGTERM to the console and the services (they finish in-flight work), then Kafka and PostgreSQL.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-for service in "${SERVICES[@]}"; do
+for service in console "${SERVICES[@]}"; do
   pid_file="$RUN_DIR/$service.pid"
   [ -f "$pid_file" ] || continue
   pid="$(cat "$pid_file")"

@@ -7,6 +7,8 @@ source "$(dirname "$0")/lib.sh"
 RESULTS="$ROOT/.local/test-results"
 
 ensure_dependencies || exit 1
+# The console's browser tests need Debian's chromium; without it they fail and say so.
+bash "$ROOT/scripts/ensure-chromium.sh" || say "chromium is missing: the browser tests will fail"
 started_infra=0
 if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${DATABASE_URL:-}" ]; then
   bash "$ROOT/deploy/local/infra.sh" up --fresh || { echo "0 passed, 1 failed"; exit 1; }
