@@ -26,6 +26,12 @@ describe('the console shell', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('has an accessibility check that refuses a serious violation', async () => {
+    const { page } = await openPage(browser);
+    await page.setContent('<!doctype html><html lang="fr"><title>t</title><main><h1>t</h1><button></button><img src="x.png"></main></html>');
+    await expect(expectAccessible(page, 'deliberately-broken')).rejects.toThrow(/critical button-name|critical image-alt/);
+  });
+
   it.each([
     ['spip', '/spip'],
     ['siao', '/commission'],

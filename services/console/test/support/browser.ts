@@ -54,6 +54,7 @@ interface AxeViolation {
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const BLOCKING = new Set(['serious', 'critical']);
+const AXE_OPTIONS = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } };
 
 /**
  * axe-core on the page as it stands (WCAG 2.1 A and AA rules and best practices): fails on any serious or
@@ -61,11 +62,9 @@ const BLOCKING = new Set(['serious', 'critical']);
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((n) => ({ target: n.target })) }));
-  });
+  // Evaluated in the page, where axe and document live (this file is type-checked for Node, without DOM types).
+  const violations = await page.evaluate<AxeViolation[]>(`axe.run(document, ${JSON.stringify(AXE_OPTIONS)}).then((result) =>
+    result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((n) => ({ target: n.target })) })))`);
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(path.join(ARTIFACTS, `${screen}.axe.json`), JSON.stringify(violations, null, 2));
   const blocking = violations.filter((v) => BLOCKING.has(v.impact ?? ''));
