@@ -144,7 +144,8 @@ async function waitHealthy(instance: ServiceProcess, exited: Promise<string>): P
   throw new Error(`${instance.name} (pid ${instance.pid}) not healthy within ${HEALTHY_WITHIN_MS / 1000} s`);
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, on loopback. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

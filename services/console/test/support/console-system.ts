@@ -1,10 +1,9 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { SERVICE_NAMES, ServiceUrls, SystemProcesses } from '@passerelle/system-driver';
+import { freePort, SERVICE_NAMES, ServiceUrls, SystemProcesses } from '@passerelle/system-driver';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const LOG_ROOT = path.join(ROOT, '.local/logs');
@@ -22,17 +21,6 @@ async function buildConsole(): Promise<string> {
   const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
   await promisify(execFile)(process.execPath, [vite, 'build', '--config', 'services/console/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT });
   return outDir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitServing(url: string, child: ChildProcess): Promise<void> {
