@@ -34,6 +34,7 @@ import { orientationLapsedV1 } from './housing-placement/orientation-lapsed.v1';
 import { capacityChangedV1 } from './housing-placement/capacity-changed.v1';
 import { referralReleaseDateChangedV1 } from './referral/release-date-changed.v1';
 import { indicatorsChangedV1 } from './prefecture/indicators-changed.v1';
+import { outlookChangedV1 } from './prefecture/outlook-changed.v1';
 
 /** Every event Passerelle publishes. The AsyncAPI document is checked against this list. */
 export const EVENT_CATALOG: readonly AnyEventDescriptor[] = [
@@ -72,4 +73,5 @@ export const EVENT_CATALOG: readonly AnyEventDescriptor[] = [
   orientationLapsedV1,
   capacityChangedV1,
   indicatorsChangedV1,
+  outlookChangedV1,
 ];

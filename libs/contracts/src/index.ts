@@ -42,3 +42,4 @@ export * from './housing-placement/orientation-lapsed.v1';
 export * from './housing-placement/capacity-changed.v1';
 export * from './referral/release-date-changed.v1';
 export * from './prefecture/indicators-changed.v1';
+export * from './prefecture/outlook-changed.v1';
