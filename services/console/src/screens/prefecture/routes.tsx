@@ -1,3 +1,4 @@
 import { Route } from 'react-router';
+import { PrefectureDashboardPage } from './PrefectureDashboardPage';
 
-export const prefectureRoutes = <Route path="/prefecture" element={<h1>prefecture</h1>} />;
+export const prefectureRoutes = <Route path="/prefecture" element={<PrefectureDashboardPage />} />;
