@@ -1,5 +1,6 @@
 import { createServer, Server } from 'node:http';
 import pino from 'pino';
+import { listStructuresFor } from './dev-structures';
 import { mintTokenFor } from './dev-tokens';
 import { forward, routeOf, ServiceUrls } from './service-proxy';
 import { fileFor, sendFile } from './static-files';
@@ -30,6 +31,14 @@ export function consoleServer({ root, services, logger }: ConsoleServerOptions):
       mintTokenFor(req, res).catch((error: Error) => {
         logger.error({ err: error }, 'dev token failed');
         res.destroy();
+      });
+      return;
+    }
+    if (url.startsWith('/dev/structures?') && req.method === 'GET') {
+      listStructuresFor(new URL(url, 'http://console'), services['housing-placement'], res).catch((error: Error) => {
+        logger.warn({ err: error }, 'dev structures failed');
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ statusCode: 502, message: 'Le service ne répond pas pour le moment.' }));
       });
       return;
     }

@@ -6,6 +6,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { homeOf, Role, ROLE_LABELS } from './session';
 import { useSession } from './session-context';
+import { StructurePicker } from './StructurePicker';
 
 /**
  * Development sign-in: a role and départements, for which the console's server mints a dev token
@@ -53,12 +54,7 @@ export function SignInPage() {
           hintText="Codes séparés par des virgules, par exemple 13, 31"
           nativeInputProps={{ value: departements, onChange: (e) => setDepartements(e.target.value), name: 'departements' }}
         />
-        {role === 'structure' && (
-          <Input
-            label="Identifiant de la structure"
-            nativeInputProps={{ value: organisation, onChange: (e) => setOrganisation(e.target.value), name: 'organisation' }}
-          />
-        )}
+        {role === 'structure' && <StructurePicker departement={departements.split(/[\s,]+/).find(Boolean) ?? ''} value={organisation} onChange={setOrganisation} />}
         <Button type="submit">Se connecter</Button>
       </form>
     </div>

@@ -66,7 +66,7 @@ export function DecisionForm({ requestId, departement, session, candidates }: Pr
       {form.kind === 'orientation' && (
         <>
           <Select
-            label="Structure"
+            label="Structure d’accueil"
             hint="Facultatif si la commission oriente vers un type de structure seulement"
             nativeSelectProps={{ value: form.structureId, name: 'structureId', onChange: (e) => set({ structureId: e.target.value, structureType: typeOf(e.target.value) || form.structureType }) }}
             {...fieldState(decided.error, 'structureId')}
