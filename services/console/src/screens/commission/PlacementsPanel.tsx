@@ -34,6 +34,7 @@ export function PlacementsPanel({ request }: { request: HousingRequest }) {
         <p>Aucune structure n’a encore répondu à l’orientation.</p>
       ) : (
         <Table
+          noCaption
           caption="Pré-admissions et places"
           headers={['Structure', 'Réponse', 'Entrée prévue', 'Contingent', 'Action']}
           data={placements.map((p) => [

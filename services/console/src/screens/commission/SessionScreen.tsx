@@ -9,7 +9,8 @@ import { AgendaForm } from './AgendaForm';
 import { pageOf } from './availability';
 import { commissionApi, commissionKeys } from './commission-api';
 import { AgendaItem, SessionWithAgenda } from './housing-types';
-import { decisionLabel, releaseCountdown, requestStatusLabel, shortId } from './labels';
+import { decisionLabel, releaseCountdown, shortId } from './labels';
+import { agendaStatus } from './sessions';
 
 const PAGE_SIZE = 10;
 
@@ -56,6 +57,7 @@ function AgendaTable({ items, total }: { items: AgendaItem[]; total: number }) {
   });
   return (
     <Table
+      noCaption
       caption={`Demandes inscrites (${total})`}
       headers={['Demande', 'Inscrite le', 'Sortie prévue', 'État', 'Décision']}
       data={items.map((item, index) => {
@@ -64,7 +66,7 @@ function AgendaTable({ items, total }: { items: AgendaItem[]; total: number }) {
           <Link key={item.requestId} to={`/commission/demandes/${item.requestId}`}>Demande {shortId(item.requestId)}</Link>,
           formatShortDate(item.addedOn),
           request ? `${formatShortDate(request.expectedReleaseDate)} (${releaseCountdown(request.daysToRelease)})` : '…',
-          request ? requestStatusLabel(request.status) : '…',
+          request ? agendaStatus(request) : '…',
           decisionLabel(item.decision),
         ];
       })}

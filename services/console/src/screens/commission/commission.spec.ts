@@ -2,8 +2,8 @@ import { candidatesSummary, groupCandidates } from './candidates';
 import { decisionBody, EMPTY_DECISION, membersOf, missingItems } from './decision-form';
 import { householdLabel, needsLabel, releaseCountdown, structureTypeLabel } from './labels';
 import { pageOf, weeklyAvailability, weeksFrom } from './availability';
-import { openForAgenda } from './sessions';
-import { Candidate, CommissionSession, DayFigures } from './housing-types';
+import { agendaStatus, openForAgenda } from './sessions';
+import { Candidate, CommissionSession, DayFigures, Placement } from './housing-types';
 
 const candidate = (name: string, pool: Candidate['pool'], free = 1): Candidate => ({ structureId: name, name, type: 'chrs', area: 'Marseille', pool, free });
 
@@ -89,5 +89,15 @@ describe('availability and lists', () => {
   it('offers for an agenda the sessions from today on, nearest first', () => {
     const session = (id: string, sessionDate: string): CommissionSession => ({ id, sessionDate, departement: '13', members: [], createdBy: 'x' });
     expect(openForAgenda([session('b', '2027-01-14'), session('a', '2026-12-01'), session('c', '2026-12-03')], '2026-12-03').map((s) => s.id)).toEqual(['c', 'b']);
+  });
+});
+
+describe('the agenda', () => {
+  const placement = (status: Placement['status']): Placement => ({ id: 'p', requestId: 'r', structureId: 's', structureType: 'chrs', status, places: 1, flagged: false });
+
+  it('points out an oriented request whose pre-admission waits for the SIAO', () => {
+    expect(agendaStatus({ status: 'oriented', placements: [placement('refused'), placement('proposed')] })).toBe('Orientée — pré-admission à confirmer');
+    expect(agendaStatus({ status: 'oriented', placements: [placement('refused')] })).toBe('Orientée');
+    expect(agendaStatus({ status: 'placement_confirmed', placements: [placement('confirmed')] })).toBe('Place confirmée');
   });
 });
