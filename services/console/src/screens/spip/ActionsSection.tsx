@@ -1,3 +1,4 @@
+import { SECTION } from './layout';
 import { useState } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
@@ -75,7 +76,7 @@ function Withdrawal({ referral }: { referral: Referral }) {
   const [confirming, setConfirming] = useState(false);
   const change = useReferralChange<string>(referral.id, referralCalls(referral.id).withdraw, () => setConfirming(false));
   return (
-    <div className="fr-mb-3w">
+    <div className="fr-mb-3w" style={{ maxWidth: '48rem' }}>
       <h3>Retirer la demande</h3>
       <Select
         label="Motif du retrait"
@@ -108,7 +109,7 @@ export function ActionsSection({ referral }: { referral: Referral }) {
   const finished = ['closed', 'withdrawn'].includes(referral.status);
   if (finished) return null;
   return (
-    <section aria-labelledby="actions">
+    <section className={SECTION} aria-labelledby="actions">
       <h2 id="actions">Suite de la demande</h2>
       {mayBeSubmitted && <Submission referral={referral} />}
       <Withdrawal referral={referral} />

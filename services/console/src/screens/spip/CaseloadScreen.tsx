@@ -8,7 +8,7 @@ import { Paging } from '../../ui/Paging';
 import { formatShortDate, parisToday } from '../../ui/dates';
 import { AlertBadge, StatusBadge } from './Badges';
 import { byUrgency, CaseloadFilter, caseloadRows, CaseloadRow, filterRows, horizonEnd, pageOf, servicesToday } from './caseload';
-import { ALERT_LEVEL_LABELS, daysToReleaseLabel, NO_REFERRAL_LABEL, STATUS_LABELS } from './labels';
+import { ALERT_LEVEL_LABELS, daysCountLabel, NO_REFERRAL_LABEL, STATUS_LABELS } from './labels';
 import type { AlertLevel, ReferralStatus } from './referral-types';
 import { useSpipReferrals, useUpcomingDetentions } from './spip-api';
 
@@ -21,7 +21,7 @@ function row(item: CaseloadRow) {
     item.referralId ? <Link to={`/spip/demandes/${item.referralId}`}>{name}</Link> : name,
     item.establishmentName,
     formatShortDate(item.expectedReleaseDate),
-    <span>{item.daysToRelease} <span className="fr-text--xs">({daysToReleaseLabel(item.daysToRelease)})</span></span>,
+    daysCountLabel(item.daysToRelease),
     <StatusBadge status={item.status} returned={item.returned} />,
     <AlertBadge level={item.alertLevel} />,
   ];

@@ -1,3 +1,4 @@
+import { SECTION } from './layout';
 import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
@@ -7,7 +8,7 @@ import { fieldState } from '../../ui/field-state';
 import { formatDate } from '../../ui/dates';
 import { ErrorNotice } from '../../ui/QueryState';
 import { CONSENT_FIELDS, consentBody, consentFormOf, consentState, RECIPIENTS } from './consent-form';
-import { RECIPIENT_LABELS } from './labels';
+import { RECIPIENT_LABELS, RECIPIENT_NAMES } from './labels';
 import { FormRefusal } from './FormRefusal';
 import type { Referral } from './referral-types';
 import { referralCalls, useReferralChange } from './spip-api';
@@ -25,7 +26,7 @@ function CurrentConsent({ referral }: { referral: Referral }) {
       return (
         <p>
           Consentement donné le {formatDate(consent!.decidedOn)} pour « {consent!.scope} », au profit de :{' '}
-          {consent!.recipients.map((r) => RECIPIENT_LABELS[r].toLowerCase()).join(', ')}.
+          {consent!.recipients.map((r) => RECIPIENT_NAMES[r]).join(', ')}.
         </p>
       );
   }
@@ -37,6 +38,7 @@ function ConsentForm({ referral, today }: { referral: Referral; today: string })
   const error = change.error;
   return (
     <form
+      style={{ maxWidth: '48rem' }}
       onSubmit={(event) => {
         event.preventDefault();
         change.mutate(consentBody(form));
@@ -117,7 +119,7 @@ export function ConsentSection({ referral, today }: { referral: Referral; today:
   const finished = ['closed', 'withdrawn'].includes(referral.status);
   const inForce = consentState(referral.consent) === 'given';
   return (
-    <section aria-labelledby="consentement">
+    <section className={SECTION} aria-labelledby="consentement">
       <h2 id="consentement">Consentement de la personne</h2>
       <CurrentConsent referral={referral} />
       {!finished && (inForce ? <ConsentWithdrawal referral={referral} today={today} /> : <ConsentForm key={referral.consent?.decidedOn ?? 'new'} referral={referral} today={today} />)}

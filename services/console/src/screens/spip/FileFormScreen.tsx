@@ -38,6 +38,7 @@ function FileFormFields({ referral }: { referral: Referral }) {
   return (
     <form
       noValidate
+      style={{ maxWidth: '48rem' }}
       onSubmit={(event) => {
         event.preventDefault();
         change.mutate(patchOf(form, referral.file));

@@ -1,3 +1,4 @@
+import { FACT_VALUE, FACTS, SECTION } from './layout';
 import { Link } from 'react-router';
 import { GENDER_LABELS, HOUSEHOLD_LABELS, RESOURCE_LABELS, RIGHT_LABELS, RIGHT_STATUS_LABELS } from './labels';
 import { RIGHTS } from './file-form';
@@ -10,11 +11,11 @@ const yesNo = (value: boolean | undefined) => (value === undefined ? NOT_GIVEN :
 export function FileSummary({ referralId, file, editable }: { referralId: string; file: ReferralFile; editable: boolean }) {
   const household = file.household;
   return (
-    <section aria-labelledby="dossier">
+    <section className={SECTION} aria-labelledby="dossier">
       <h2 id="dossier">Dossier</h2>
-      <dl>
+      <dl style={FACTS}>
         <dt className="fr-text--bold">Ménage</dt>
-        <dd>
+        <dd style={FACT_VALUE}>
           {household
             ? `${HOUSEHOLD_LABELS[household.composition]}, ${GENDER_LABELS[household.applicantGender].toLowerCase()}${
                 household.childrenAges.length ? `, enfants de ${household.childrenAges.join(', ')} ans` : ''
@@ -22,14 +23,14 @@ export function FileSummary({ referralId, file, editable }: { referralId: string
             : NOT_GIVEN}
         </dd>
         <dt className="fr-text--bold">Mobilité réduite</dt>
-        <dd>{yesNo(file.needs?.reducedMobility)}</dd>
+        <dd style={FACT_VALUE}>{yesNo(file.needs?.reducedMobility)}</dd>
         <dt className="fr-text--bold">Animaux</dt>
-        <dd>{yesNo(file.needs?.animals)}</dd>
+        <dd style={FACT_VALUE}>{yesNo(file.needs?.animals)}</dd>
         <dt className="fr-text--bold">Ressources</dt>
-        <dd>{file.resources?.length ? file.resources.map((r) => RESOURCE_LABELS[r]).join(', ') : NOT_GIVEN}</dd>
+        <dd style={FACT_VALUE}>{file.resources?.length ? file.resources.map((r) => RESOURCE_LABELS[r]).join(', ') : NOT_GIVEN}</dd>
         <dt className="fr-text--bold">Droits</dt>
-        <dd>
-          <ul>
+        <dd style={FACT_VALUE}>
+          <ul className="fr-m-0">
             {RIGHTS.map((right) => (
               <li key={right}>
                 {RIGHT_LABELS[right]} : {file.rights[right] ? RIGHT_STATUS_LABELS[file.rights[right]] : NOT_GIVEN}
@@ -38,14 +39,14 @@ export function FileSummary({ referralId, file, editable }: { referralId: string
           </ul>
         </dd>
         <dt className="fr-text--bold">Territoires souhaités</dt>
-        <dd>{file.preferredTerritories?.length ? file.preferredTerritories.join(', ') : NOT_GIVEN}</dd>
+        <dd style={FACT_VALUE}>{file.preferredTerritories?.length ? file.preferredTerritories.join(', ') : NOT_GIVEN}</dd>
         <dt className="fr-text--bold">Continuité des soins à organiser</dt>
-        <dd>{yesNo(file.careContinuity)}</dd>
+        <dd style={FACT_VALUE}>{yesNo(file.careContinuity)}</dd>
         <dt className="fr-text--bold">Évaluation sociale</dt>
-        <dd style={{ whiteSpace: 'pre-wrap' }}>{file.socialEvaluation?.trim() ? file.socialEvaluation : NOT_GIVEN}</dd>
+        <dd style={{ ...FACT_VALUE, whiteSpace: 'pre-wrap' }}>{file.socialEvaluation?.trim() ? file.socialEvaluation : NOT_GIVEN}</dd>
       </dl>
       {editable ? (
-        <Link className="fr-btn fr-btn--secondary" to={`/spip/demandes/${referralId}/dossier`}>
+        <Link className="fr-btn fr-btn--secondary fr-mt-2w" to={`/spip/demandes/${referralId}/dossier`}>
           Compléter le dossier
         </Link>
       ) : (

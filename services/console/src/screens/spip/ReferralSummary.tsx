@@ -1,3 +1,4 @@
+import { FACT_VALUE, FACTS, SECTION } from './layout';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { formatDate } from '../../ui/dates';
 import { AlertBadge, StatusBadge } from './Badges';
@@ -11,23 +12,23 @@ export function ReferralSummary({ referral }: { referral: Referral }) {
       <p>
         <StatusBadge status={referral.status} returned={referral.returnedMissing.length > 0} /> <AlertBadge level={referral.alertLevel} />
       </p>
-      <dl className="fr-mb-3w">
+      <dl className="fr-mb-3w" style={FACTS}>
         <dt className="fr-text--bold">Établissement</dt>
-        <dd>{referral.establishmentName}</dd>
+        <dd style={FACT_VALUE}>{referral.establishmentName}</dd>
         <dt className="fr-text--bold">Date de naissance</dt>
-        <dd>{formatDate(referral.identity.birthDate)}</dd>
+        <dd style={FACT_VALUE}>{formatDate(referral.identity.birthDate)}</dd>
         <dt className="fr-text--bold">Sortie prévue</dt>
-        <dd>
+        <dd style={FACT_VALUE}>
           {formatDate(referral.expectedReleaseDate)} ({daysToReleaseLabel(referral.daysToRelease)}){referral.urgent ? ' — courte peine, demande urgente' : ''}
         </dd>
         <dt className="fr-text--bold">Demande ouverte le</dt>
-        <dd>{formatDate(referral.openedOn)}</dd>
+        <dd style={FACT_VALUE}>{formatDate(referral.openedOn)}</dd>
         <dt className="fr-text--bold">Envois au SIAO</dt>
-        <dd>{referral.submissions === 0 ? 'Pas encore transmise' : `${referral.submissions} envoi${referral.submissions > 1 ? 's' : ''} (SIAO du ${referral.siaoDepartement})`}</dd>
+        <dd style={FACT_VALUE}>{referral.submissions === 0 ? 'Pas encore transmise' : `${referral.submissions} envoi${referral.submissions > 1 ? 's' : ''} (SIAO du ${referral.siaoDepartement})`}</dd>
         {referral.placement && (
           <>
             <dt className="fr-text--bold">Place</dt>
-            <dd>
+            <dd style={FACT_VALUE}>
               {referral.placement.confirmed ? 'Confirmée' : 'Proposée'}, entrée le {formatDate(referral.placement.entryDate)}
             </dd>
           </>
@@ -35,7 +36,7 @@ export function ReferralSummary({ referral }: { referral: Referral }) {
         {referral.releasedOn && (
           <>
             <dt className="fr-text--bold">Sortie effective</dt>
-            <dd>{formatDate(referral.releasedOn)}</dd>
+            <dd style={FACT_VALUE}>{formatDate(referral.releasedOn)}</dd>
           </>
         )}
       </dl>
@@ -54,7 +55,7 @@ export function ReferralSummary({ referral }: { referral: Referral }) {
         />
       )}
 
-      <section aria-labelledby="alertes">
+      <section className={SECTION} aria-labelledby="alertes">
         <h2 id="alertes">Alertes ouvertes</h2>
         {referral.openAlerts.length === 0 ? (
           <p>Aucune alerte ouverte.</p>
@@ -71,7 +72,7 @@ export function ReferralSummary({ referral }: { referral: Referral }) {
       </section>
 
       {referral.missingForSubmission.length > 0 && ['to_complete', 'refused'].includes(referral.status) && (
-        <section aria-labelledby="reste-a-fournir">
+        <section className={SECTION} aria-labelledby="reste-a-fournir">
           <h2 id="reste-a-fournir">Reste à fournir avant l’envoi au SIAO</h2>
           <ul>
             {referral.missingForSubmission.map((v) => <li key={v.field}>{missingElementLabel(v.field)}</li>)}

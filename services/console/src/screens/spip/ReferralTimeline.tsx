@@ -1,3 +1,4 @@
+import { SECTION } from './layout';
 import { formatMoment } from '../../ui/dates';
 import type { TimelineEntry } from './referral-types';
 import { actorLabel, describeEntry } from './timeline';
@@ -5,7 +6,7 @@ import { actorLabel, describeEntry } from './timeline';
 /** What happened to the request, oldest first, each line dated and signed. */
 export function ReferralTimeline({ timeline }: { timeline: TimelineEntry[] }) {
   return (
-    <section aria-labelledby="historique">
+    <section className={SECTION} aria-labelledby="historique">
       <h2 id="historique">Historique</h2>
       {timeline.length === 0 ? (
         <p>Rien n’est encore arrivé à cette demande.</p>

@@ -1,5 +1,5 @@
 import { consentBody, consentFormOf, consentState } from './consent-form';
-import { alertLevelLabel, daysToReleaseLabel, missingElementLabel, releaseKindLabel, statusLabel } from './labels';
+import { alertLevelLabel, daysCountLabel, daysToReleaseLabel, missingElementLabel, releaseKindLabel, statusLabel } from './labels';
 import { actorLabel, describeEntry } from './timeline';
 
 describe('the SPIP’s labels', () => {
@@ -15,6 +15,7 @@ describe('the SPIP’s labels', () => {
   it('says how far the release is', () => {
     expect([daysToReleaseLabel(0), daysToReleaseLabel(1), daysToReleaseLabel(12), daysToReleaseLabel(-1), daysToReleaseLabel(-3)])
       .toEqual(['aujourd’hui', 'demain', 'dans 12 jours', 'dépassée de 1 jour', 'dépassée de 3 jours']);
+    expect([daysCountLabel(0), daysCountLabel(1), daysCountLabel(12), daysCountLabel(-2)]).toEqual(['aujourd’hui', '1 jour', '12 jours', 'dépassée de 2 jours']);
   });
 
   it('names what a submission still lacks', () => {

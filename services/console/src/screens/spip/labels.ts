@@ -86,6 +86,13 @@ export const RECIPIENT_LABELS: Record<ConsentRecipient, string> = {
   health_partners: 'Les partenaires de santé',
 };
 
+/** The same recipients inside a sentence. */
+export const RECIPIENT_NAMES: Record<ConsentRecipient, string> = {
+  siao: 'le SIAO',
+  host_structures: 'les structures d’hébergement',
+  health_partners: 'les partenaires de santé',
+};
+
 export const WITHDRAWAL_LABELS: Record<WithdrawalReason, string> = {
   person_declined: 'La personne renonce à la demande',
   other_solution: 'Une autre solution d’hébergement est trouvée',
@@ -103,6 +110,13 @@ const RELEASE_KIND_LABELS: Record<string, string> = {
 
 export function releaseKindLabel(kind: string): string {
   return RELEASE_KIND_LABELS[kind] ?? kind;
+}
+
+/** The caseload's count: "1 jour", "12 jours", "aujourd’hui", "dépassée de 3 jours". */
+export function daysCountLabel(days: number): string {
+  if (days === 0) return 'aujourd’hui';
+  if (days > 0) return `${days} jour${days === 1 ? '' : 's'}`;
+  return `dépassée de ${-days} jour${days === -1 ? '' : 's'}`;
 }
 
 /** "dans 12 jours", "demain", "aujourd’hui", "dépassée de 3 jours". */
