@@ -6,6 +6,7 @@ import { SubscriptionsController } from './adapters/http/subscriptions.controlle
 import { EveryEventConsumer } from './adapters/kafka/every-event.consumer';
 import { HttpWebhookSender } from './adapters/outbound/http-webhook-sender';
 import { IndicatorSqlRepository } from './adapters/persistence/indicator.sql-repository';
+import { OutlookSqlRepository } from './adapters/persistence/outlook.sql-repository';
 import { PgIndicatorChanges } from './adapters/live/indicator-changes.pg';
 import { DeliverySqlRepository } from './adapters/persistence/delivery.sql-repository';
 import { PersonalDataSqlRepository } from './adapters/persistence/personal-data.sql-repository';
@@ -18,6 +19,11 @@ import { ExportPersonalData } from './application/export-personal-data.use-case'
 import { ProjectIndicators } from './application/project-indicators.use-case';
 import { PublishIndicatorChanges } from './application/publish-indicator-changes.use-case';
 import { IndicatorPublisher } from './adapters/scheduling/indicator-publisher';
+import { OutlookPublisher } from './adapters/scheduling/outlook-publisher';
+import { GetOutlook } from './application/get-outlook.use-case';
+import { ProjectOutlook } from './application/project-outlook.use-case';
+import { PublishOutlookChanges } from './application/publish-outlook-changes.use-case';
+import { OUTLOOK_CHANGE_SIGNAL, OUTLOOK_REPOSITORY } from './application/ports/outlook.repository';
 import { GetDailyIndicators } from './application/get-daily-indicators.use-case';
 import { PERSONAL_DATA_REPOSITORY } from './application/ports/personal-data.repository';
 import { INDICATOR_CHANGE_SIGNAL, INDICATOR_REPOSITORY } from './application/ports/indicator.repository';
@@ -37,6 +43,10 @@ import { notificationService } from './notification.definition';
     IndicatorPublisher,
     PgIndicatorChanges,
     GetDailyIndicators,
+    ProjectOutlook,
+    PublishOutlookChanges,
+    OutlookPublisher,
+    GetOutlook,
     FanOutEvent,
     DeliverWebhooks,
     SubscriptionCommands,
@@ -53,6 +63,8 @@ import { notificationService } from './notification.definition';
     { provide: INDICATOR_REPOSITORY, useClass: IndicatorSqlRepository },
     { provide: PERSONAL_DATA_REPOSITORY, useClass: PersonalDataSqlRepository },
     { provide: INDICATOR_CHANGE_SIGNAL, useExisting: PgIndicatorChanges },
+    { provide: OUTLOOK_REPOSITORY, useClass: OutlookSqlRepository },
+    { provide: OUTLOOK_CHANGE_SIGNAL, useExisting: PgIndicatorChanges },
   ],
 })
 export class NotificationModule {}

@@ -11,3 +11,7 @@ export class IndicatorsQuery {
 export class IndicatorStreamQuery {
   @ApiPropertyOptional({ example: '94', description: 'One of your départements; all of them when left out' }) @IsOptional() @IsDepartementCode() departement?: string;
 }
+
+export class OutlookQuery {
+  @ApiProperty({ example: '94', description: 'One of your départements' }) @IsDepartementCode() departement!: string;
+}

@@ -4,6 +4,7 @@ import { EVENT_CATALOG, Topics } from '@passerelle/contracts';
 import { ConsumedEvent, HandlesEvents } from '@passerelle/messaging';
 import { Clock, CLOCK } from '@passerelle/service-kit';
 import { ProjectIndicators } from '../../application/project-indicators.use-case';
+import { ProjectOutlook } from '../../application/project-outlook.use-case';
 import { FanOutEvent } from '../../application/webhooks/fan-out-event.use-case';
 
 /** Every other service's events: never its own figures, which would come back to it for nothing. */
@@ -11,13 +12,14 @@ const CONSUMED = EVENT_CATALOG.filter((descriptor) => descriptor.topic !== Topic
 
 /**
  * Every event of every service: each may be wanted by a webhook subscription, and some feed the
- * préfecture's figures. Runs in the inbox transaction, so a redelivered event has no second effect.
+ * préfecture's figures and outlook. Runs in the inbox transaction, so a redelivered event has no second effect.
  */
 @Injectable()
 export class EveryEventConsumer {
   constructor(
     private readonly fanOut: FanOutEvent,
     private readonly projectIndicators: ProjectIndicators,
+    private readonly projectOutlook: ProjectOutlook,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -25,5 +27,6 @@ export class EveryEventConsumer {
   async onEvent(event: ConsumedEvent<object>, tx: EntityManager): Promise<void> {
     await this.fanOut.execute(tx, event, this.clock.now());
     await this.projectIndicators.execute(tx, event);
+    await this.projectOutlook.execute(tx, event);
   }
 }

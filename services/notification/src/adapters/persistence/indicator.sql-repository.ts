@@ -49,8 +49,8 @@ export class IndicatorSqlRepository implements IndicatorRepository {
       }
       case 'places':
         await tx.query(
-          `INSERT INTO ${s}.indicator_places (structure_id, departement, as_of, reserved, occupied) VALUES ($1, $2, $3, $4, $5)`,
-          [effect.structureId, effect.departement, effect.day, effect.reserved, effect.occupied],
+          `INSERT INTO ${s}.indicator_places (structure_id, departement, as_of, reserved, occupied, free_justice) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [effect.structureId, effect.departement, effect.day, effect.reserved, effect.occupied, effect.freeJustice],
         );
     }
   }

@@ -51,6 +51,11 @@ export class PersonalDataSqlRepository implements PersonalDataRepository {
     const attempts = rowsOf(await tx.query(
       `SELECT * FROM ${this.s}.webhook_attempts WHERE delivery_id = ANY($1::uuid[]) ORDER BY id`, [deliveries.map(({ id }) => id)],
     ));
-    return { webhook_deliveries: deliveries, webhook_attempts: attempts, ...(await platformRowsOf(tx, this.schema, personId)) };
+    const outlook = async (table: string) => rowsOf(await tx.query(`SELECT * FROM ${this.s}.${table} WHERE person_id = $1`, [personId]));
+    return {
+      webhook_deliveries: deliveries, webhook_attempts: attempts,
+      outlook_releases: await outlook('outlook_releases'), outlook_placements: await outlook('outlook_placements'),
+      ...(await platformRowsOf(tx, this.schema, personId)),
+    };
   }
 }

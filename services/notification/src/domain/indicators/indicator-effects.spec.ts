@@ -28,6 +28,12 @@ describe('effectsOf', () => {
     expect(effectsOf('referral.alert.resolved.v1', { ...ref, kind: 'sortie_seche_risk', level: 'warning' }, '2027-03-02')[0]).not.toHaveProperty('level');
   });
 
+  it('keeps a structure\'s reserved places with those occupied and free on the figures\' day', () => {
+    const capacity = { structureId: 's', siaoDepartement: '13', asOf: '2027-03-01', reservedJusticePlaces: 4, occupiedJustice: 1, freeJustice: 2 };
+    expect(effectsOf('housing-placement.capacity.changed.v1', capacity, '2027-03-02'))
+      .toEqual([{ kind: 'places', structureId: 's', departement: '13', day: '2027-03-01', reserved: 4, occupied: 1, freeJustice: 2 }]);
+  });
+
   it('ignores what is not a figure', () => {
     expect(effectsOf('referral.request.on-hold.v1', ref, '2026-11-23')).toEqual([]);
     expect(effectsOf('prefecture.indicators.changed.v1', { departement: '13' }, '2026-11-23')).toEqual([]);

@@ -14,7 +14,7 @@ export type IndicatorEffect =
   | { kind: 'window'; detentionId: string; departement: string; day: string; open: boolean }
   | { kind: 'alert'; referralId: string; alertKind: string; departement: string; day: string; level?: string }
   | { kind: 'milestone'; referralId: string; departement: string; day: string; milestone: Milestone }
-  | { kind: 'places'; structureId: string; departement: string; day: string; reserved: number; occupied: number };
+  | { kind: 'places'; structureId: string; departement: string; day: string; reserved: number; occupied: number; freeJustice: number };
 
 type Data = Record<string, unknown>;
 
@@ -65,7 +65,7 @@ export function effectsOf(type: string, data: Data, occurredOn: string): Indicat
     case 'housing-placement.capacity.changed':
       return [{
         kind: 'places', structureId: text(data, 'structureId'), departement: text(data, 'siaoDepartement'), day: dayOf(data, occurredOn, 'asOf'),
-        reserved: data.reservedJusticePlaces as number, occupied: data.occupiedJustice as number,
+        reserved: data.reservedJusticePlaces as number, occupied: data.occupiedJustice as number, freeJustice: data.freeJustice as number,
       }];
     default:
       return [];
