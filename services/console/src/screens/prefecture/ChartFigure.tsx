@@ -9,7 +9,8 @@ export function ChartFigure({ id, title, description, chart, headers, rows }: {
   id: string;
   title: string;
   description?: string;
-  chart: ReactNode;
+  /** Draws the chart on a canvas named by this label (react-chartjs-2's canvas is an image). */
+  chart(ariaLabel: string): ReactNode;
   headers: string[];
   rows: ReactNode[][];
 }) {
@@ -17,9 +18,7 @@ export function ChartFigure({ id, title, description, chart, headers, rows }: {
     <figure className="fr-mb-6w" aria-labelledby={`${id}-title`} style={{ margin: 0 }}>
       <h3 id={`${id}-title`} className="fr-h5">{title}</h3>
       {description && <p className="fr-text--sm">{description}</p>}
-      <div role="img" aria-label={`Graphique : ${title}. Les données sont dans le tableau qui suit.`} style={{ position: 'relative', height: '18rem' }}>
-        {chart}
-      </div>
+      <div style={{ position: 'relative', height: '18rem' }}>{chart(`Graphique : ${title}. Les données sont dans le tableau qui suit.`)}</div>
       <Table className="fr-mt-2w" caption={`${title} — données du graphique`} headers={headers} data={rows} bordered />
     </figure>
   );

@@ -17,15 +17,16 @@ function SortiesSechesChart({ rows }: { rows: MonthRow[] }) {
       id="sorties-seches-par-mois"
       title="Sorties sèches par mois"
       description="Personnes libérées sans solution d’hébergement, par mois de libération."
-      chart={
+      chart={(label) => (
         <Bar
+          aria-label={label}
           options={{ ...OPTIONS, plugins: { legend: { display: false } } }}
           data={{
             labels: rows.map((row) => shortMonthLabel(row.month)),
             datasets: [{ label: 'Sorties sèches', data: rows.map((row) => row.flows.sortiesSeches), backgroundColor: SERIES_COLOURS[1] }],
           }}
         />
-      }
+      )}
       headers={['Mois', 'Sorties sèches']}
       rows={rows.map((row) => [monthLabel(row.month), row.flows.sortiesSeches])}
     />
@@ -38,8 +39,9 @@ function RequestFlowsChart({ rows }: { rows: MonthRow[] }) {
       id="demandes-par-mois"
       title="Demandes et places confirmées par mois"
       description="Demandes SIAO ouvertes, transmises au SIAO et orientées par la commission, places confirmées."
-      chart={
+      chart={(label) => (
         <Bar
+          aria-label={label}
           options={OPTIONS}
           data={{
             labels: rows.map((row) => shortMonthLabel(row.month)),
@@ -50,7 +52,7 @@ function RequestFlowsChart({ rows }: { rows: MonthRow[] }) {
             })),
           }}
         />
-      }
+      )}
       headers={['Mois', ...REQUEST_FLOWS.map((flow) => FLOW_LABELS[flow].title)]}
       rows={rows.map((row) => [monthLabel(row.month), ...REQUEST_FLOWS.map((flow) => row.flows[flow])])}
     />

@@ -34,16 +34,17 @@ function OutlookFigures({ view }: { view: ReturnType<typeof outlookView> }) {
     <>
       <p>
         Calculée le {formatDate(view.asOf)}.{' '}
-        {view.weeksMissing > 0
-          ? `Il manque ${view.totalMissing} place${view.totalMissing > 1 ? 's' : ''} fléchée${view.totalMissing > 1 ? 's' : ''} sur ${view.weeksMissing} semaine${view.weeksMissing > 1 ? 's' : ''}.`
-          : 'Les places fléchées libres couvrent chaque semaine les sorties sans place confirmée.'}
+        {view.worst
+          ? `Des places manquent ${view.weeksMissing === 1 ? 'une semaine' : `${view.weeksMissing} semaines`} sur ${view.rows.length} ; au plus ${view.worst.gap} (semaine ${view.worst.label}).`
+          : 'Chaque semaine, les places fléchées libres couvrent les sorties sans place confirmée.'}
       </p>
       <ChartFigure
         id="prevision-12-semaines"
         title="Sorties sans place confirmée et places fléchées libres, par semaine"
         description="Semaines du lundi au dimanche ; un écart positif est un manque de places."
-        chart={
+        chart={(label) => (
           <Bar
+            aria-label={label}
             options={{ responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }}
             data={{
               labels: view.rows.map((row) => row.axisLabel),
@@ -53,7 +54,7 @@ function OutlookFigures({ view }: { view: ReturnType<typeof outlookView> }) {
               ],
             }}
           />
-        }
+        )}
         headers={['Semaine', 'Sorties attendues', 'Sans place confirmée', 'Places fléchées libres', 'Écart']}
         rows={view.rows.map((row) => [
           row.label,

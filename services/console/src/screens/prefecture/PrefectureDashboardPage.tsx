@@ -49,7 +49,7 @@ export function PrefectureDashboardPage() {
       <h1>Tableau de bord</h1>
       <p>Les chiffres de la préparation des sorties de détention du département : des nombres seulement, jamais une personne.</p>
       <DashboardFilters departements={session.departements} departement={typed} onDepartement={setDepartement} months={months} onMonths={setMonths} />
-      <LiveStatus status={live.status} notice={live.notice} />
+      <LiveStatus status={live.status} notices={live.notices} />
       {!departement && <Alert severity="info" small description="Indiquez un département pour afficher ses chiffres." />}
       {period && (
         <QueryState isLoading={indicators.isLoading} error={indicators.error}>
@@ -69,14 +69,26 @@ export function PrefectureDashboardPage() {
   );
 }
 
-function LiveStatus({ status, notice }: { status: StreamStatus; notice?: LiveNotice }) {
+const time = (at: number) => new Date(at).toLocaleTimeString('fr-FR', { timeStyle: 'short' });
+
+function LiveStatus({ status, notices }: { status: StreamStatus; notices: LiveNotice[] }) {
   const { text, severity } = STATUS[status];
   return (
     <div className="fr-mb-2w">
       <Badge severity={severity} small>{text}</Badge>
-      {/* Always in the page, so a screen reader hears each new notice politely. */}
-      <div aria-live="polite" className="fr-mt-1w">
-        {notice && <Alert key={notice.at} severity="info" small description={`${notice.text} (à ${new Date(notice.at).toLocaleTimeString('fr-FR', { timeStyle: 'short' })})`} />}
+      {/* Always in the page, so a screen reader hears each new notice politely; the newest first. */}
+      <div aria-live="polite" aria-relevant="additions" className="fr-mt-1w">
+        {notices.length > 0 && (
+          <Alert
+            severity="info"
+            small
+            description={
+              <ul className="fr-mb-0">
+                {notices.map((notice) => <li key={notice.id}>{`${time(notice.at)} — ${notice.text}`}</li>)}
+              </ul>
+            }
+          />
+        )}
       </div>
     </div>
   );

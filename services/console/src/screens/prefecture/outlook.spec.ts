@@ -14,14 +14,14 @@ describe('the 12-week outlook', () => {
     expect(view.rows.map((row) => [row.axisLabel, row.gapText, row.missing])).toEqual([
       ['07/12', 'Manque 3 places', true],
       ['14/12', 'Places suffisantes (2 places libres en plus)', false],
-      ['21/12', 'Places suffisantes (aucune de reste)', false],
+      ['21/12', 'Places suffisantes (tout juste)', false],
     ]);
     expect(view.rows[0].label).toBe('du 7 décembre 2026 au 13 décembre 2026');
   });
 
-  it('sums the places missing over the weeks that lack some', () => {
+  it('counts the weeks that lack places and finds the one missing the most, gaps never summed', () => {
     const view = outlookView({ departement: '13', asOf: '2026-12-03', weeks: [week('2026-12-07', '2026-12-13', 2, 1), week('2026-12-14', '2026-12-20', 4, 0), week('2026-12-21', '2026-12-27', 0, 5)] });
-    expect([view.totalMissing, view.weeksMissing]).toEqual([5, 2]);
+    expect([view.weeksMissing, view.worst?.weekStart, view.worst?.gap]).toEqual([2, '2026-12-14', 4]);
     expect(view.rows[0].gapText).toBe('Manque 1 place');
   });
 });

@@ -30,16 +30,17 @@ export interface OutlookRow extends OutlookWeek {
 export interface OutlookView {
   asOf: string;
   rows: OutlookRow[];
-  /** Places missing over the weeks that lack some. */
-  totalMissing: number;
+  /** How many weeks lack places. */
   weeksMissing: number;
+  /** The week missing the most places (weeks stand alone: their gaps do not add up). */
+  worst?: OutlookRow;
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 function gapTextOf(gap: number): string {
   if (gap > 0) return `Manque ${plural(gap, 'place', 'places')}`;
-  if (gap === 0) return 'Places suffisantes (aucune de reste)';
+  if (gap === 0) return 'Places suffisantes (tout juste)';
   return `Places suffisantes (${plural(-gap, 'place libre', 'places libres')} en plus)`;
 }
 
@@ -59,5 +60,6 @@ export function outlookView(outlook: Outlook): OutlookView {
       missing: week.gap > 0,
     }));
   const missing = rows.filter((row) => row.missing);
-  return { asOf: outlook.asOf, rows, totalMissing: missing.reduce((sum, row) => sum + row.gap, 0), weeksMissing: missing.length };
+  const worst = missing.reduce<OutlookRow | undefined>((most, row) => (!most || row.gap > most.gap ? row : most), undefined);
+  return { asOf: outlook.asOf, rows, weeksMissing: missing.length, worst };
 }

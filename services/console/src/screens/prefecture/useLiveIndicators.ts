@@ -7,31 +7,39 @@ import { cachedIndicators, indicatorsKey, outlookKey } from './indicators-api';
 import { liveChange } from './live-merge';
 import { Outlook } from './outlook';
 
-/** A notice and when it came, so the same words twice still read out twice. */
+/** A notice and when it came; its id keeps the same words twice apart. */
 export interface LiveNotice {
+  id: number;
   text: string;
   at: number;
 }
+
+let lastNoticeId = 0;
+
+/** The latest notices kept in view: one change's notice is not hidden by the next one's. */
+const NOTICES_KEPT = 5;
 
 /**
  * Follows notification's stream for one département: each day's figures and each outlook heard go
  * into the query cache, so tiles, charts and tables change without a reload, with a notice in words.
  * After a reconnection the answers are read again: changes may have gone by while it was down.
  */
-export function useLiveIndicators(departement: string, token: string | undefined): { status: StreamStatus; notice?: LiveNotice } {
+export function useLiveIndicators(departement: string, token: string | undefined): { status: StreamStatus; notices: LiveNotice[] } {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<StreamStatus>('connecting');
-  const [notice, setNotice] = useState<LiveNotice>();
+  const [notices, setNotices] = useState<LiveNotice[]>([]);
 
   useEffect(() => {
     if (!departement) return undefined;
     let opened = false;
+    setNotices([]);
     const onIndicators = (figures: DayFigures) => {
       if (figures.departement !== departement) return;
       const cached = cachedIndicators(queryClient, departement);
       const change = liveChange(cached, figures);
       cached.forEach((entry, i) => queryClient.setQueryData(entry.key, change.merged[i]));
-      if (change.notice) setNotice({ text: change.notice, at: Date.now() });
+      const text = change.notice;
+      if (text) setNotices((kept) => [{ id: (lastNoticeId += 1), text, at: Date.now() }, ...kept].slice(0, NOTICES_KEPT));
     };
     const onOutlook = (outlook: Outlook) => {
       if (outlook.departement === departement) queryClient.setQueryData(outlookKey(departement), outlook);
@@ -59,5 +67,5 @@ export function useLiveIndicators(departement: string, token: string | undefined
     return () => stream.close();
   }, [departement, token, queryClient]);
 
-  return { status, notice };
+  return { status, notices };
 }
