@@ -66,10 +66,15 @@ describe('the SPIP’s caseload and referral', () => {
       incarcerationDate: addMonths(today, -8), sentenceEndDate: release, expectedReleaseDate: release, expectedReleaseKind: 'end_of_sentence',
     });
     const detentionId: string = registered.body.id;
+    // A fresh referral reads the shared topic from its start (the demo's and other runs' events first): its
+    // list holds their requests too, so the person's is looked for on every page up to their release.
     const referralId = await until('the request opened by referral', async () => {
-      const { body } = await referrals('GET', `/v1/referrals?spip=${DEPARTEMENT}`, spip);
-      return (body.items as Array<{ id: string; detentionId: string }>).find((item) => item.detentionId === detentionId)?.id;
-    });
+      for (let page = 1; ; page += 1) {
+        const { body } = await referrals('GET', `/v1/referrals?spip=${DEPARTEMENT}&dueBefore=${release}&pageSize=200&page=${page}`, spip);
+        const found = (body.items as Array<{ id: string; detentionId: string }>).find((item) => item.detentionId === detentionId);
+        if (found || body.items.length === 0 || page * 200 >= body.total) return found?.id;
+      }
+    }, 480_000);
 
     const { page, pageErrors } = await openPage(browser);
     await signIn(page, console_.consoleUrl, { role: 'spip', departements: [DEPARTEMENT] });
@@ -109,12 +114,12 @@ describe('the SPIP’s caseload and referral', () => {
     await evaluation.fill('Suivi psychiatrique en cours, hébergement chez un ami avant l’incarcération.');
     await page.getByRole('button', { name: 'Enregistrer le dossier' }).click();
     await groupMessage(page, /^Genre du demandeur/).waitFor();
-    expect(await groupMessage(page, /^Genre du demandeur/).textContent()).toMatch(/applicantGender/);
+    expect(await groupMessage(page, /^Genre du demandeur/).textContent()).toContain('Choisissez l’une des réponses proposées.');
     await page.getByRole('button', { name: 'Enregistrer le dossier' }).waitFor();
     await choose(page, /^Genre du demandeur/, 'Femme');
     await page.getByRole('button', { name: 'Enregistrer le dossier' }).click();
     await page.locator('.fr-input-group--error').filter({ has: evaluation }).waitFor();
-    expect(await descriptionOf(evaluation)).toMatch(/socialEvaluation must not contain medical information/);
+    expect(await descriptionOf(evaluation)).toMatch(/^Aucune information de santé \(« psychiatr » refusé\) : cochez la continuité des soins/);
     await expectAccessible(page, 'spip-file-form-refused');
     await keepScreenshot(page, 'spip-3-form-refused');
 
@@ -161,5 +166,5 @@ describe('the SPIP’s caseload and referral', () => {
       },
       missingForSubmission: [],
     });
-  });
+  }, 900_000);
 });

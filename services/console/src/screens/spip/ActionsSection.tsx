@@ -7,6 +7,7 @@ import { ApiError } from '../../api/api-error';
 import { fieldState } from '../../ui/field-state';
 import { missingElementLabel, WITHDRAWAL_LABELS } from './labels';
 import type { Referral, WithdrawalReason } from './referral-types';
+import { frenchRefusal, inFrench } from './violation-messages';
 import { referralCalls, useReferralChange } from './spip-api';
 
 /** The server's refusal in full: each rule it names (422 lists what is missing, 409 the step the status forbids). */
@@ -24,7 +25,7 @@ function Refusal({ error, title }: { error: unknown; title: string }) {
       description={
         violations.length > 0 ? (
           <ul>
-            {violations.map((v) => <li key={`${v.field}-${v.rule}`}>{missingElementLabel(v.field)} : {v.message}</li>)}
+            {violations.map((v) => <li key={`${v.field}-${v.rule}`}>{v.field === 'status' ? inFrench(v) : `${missingElementLabel(v.field)} : ${inFrench(v)}`}</li>)}
           </ul>
         ) : (
           String(error instanceof Error ? error.message : error)
@@ -81,7 +82,7 @@ function Withdrawal({ referral }: { referral: Referral }) {
       <Select
         label="Motif du retrait"
         nativeSelectProps={{ value: reason, onChange: (e) => setReason(e.target.value as WithdrawalReason) }}
-        {...fieldState(change.error, 'reason')}
+        {...fieldState(frenchRefusal(change.error), 'reason')}
       >
         <option value="">Choisir un motif</option>
         {(Object.keys(WITHDRAWAL_LABELS) as WithdrawalReason[]).map((r) => <option key={r} value={r}>{WITHDRAWAL_LABELS[r]}</option>)}

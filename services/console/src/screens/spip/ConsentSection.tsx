@@ -11,6 +11,7 @@ import { CONSENT_FIELDS, consentBody, consentFormOf, consentState, RECIPIENTS } 
 import { RECIPIENT_LABELS, RECIPIENT_NAMES } from './labels';
 import { FormRefusal } from './FormRefusal';
 import type { Referral } from './referral-types';
+import { frenchRefusal } from './violation-messages';
 import { referralCalls, useReferralChange } from './spip-api';
 
 function CurrentConsent({ referral }: { referral: Referral }) {
@@ -35,7 +36,7 @@ function CurrentConsent({ referral }: { referral: Referral }) {
 function ConsentForm({ referral, today }: { referral: Referral; today: string }) {
   const [form, setForm] = useState(() => consentFormOf(referral.consent, today));
   const change = useReferralChange(referral.id, referralCalls(referral.id).recordConsent);
-  const error = change.error;
+  const error = frenchRefusal(change.error);
   return (
     <form
       style={{ maxWidth: '48rem' }}
@@ -90,11 +91,11 @@ function ConsentWithdrawal({ referral, today }: { referral: Referral; today: str
   const change = useReferralChange(referral.id, referralCalls(referral.id).withdrawConsent, () => setConfirming(false));
   const atTheSiao = referral.submissions > 0 && !['to_complete', 'refused', 'closed', 'withdrawn'].includes(referral.status);
   return (
-    <div className="fr-mt-2w">
+    <div className="fr-mt-2w" style={{ maxWidth: '48rem' }}>
       <Input
         label="Date du retrait du consentement"
         nativeInputProps={{ type: 'date', value: withdrawnOn, max: today, onChange: (e) => setWithdrawnOn(e.target.value) }}
-        {...fieldState(change.error, 'withdrawnOn')}
+        {...fieldState(frenchRefusal(change.error), 'withdrawnOn')}
       />
       {!confirming ? (
         <Button priority="secondary" onClick={() => setConfirming(true)}>Retirer le consentement</Button>

@@ -7,7 +7,8 @@ import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { fieldState } from '../../ui/field-state';
 import { QueryState } from '../../ui/QueryState';
-import { FILE_FIELDS, FileForm, formOf, patchOf, RESOURCES, RIGHTS, toggleResource, withFormFields } from './file-form';
+import { FILE_FIELDS, FileForm, formOf, patchOf, RESOURCES, RIGHTS, toggleResource } from './file-form';
+import { frenchRefusal } from './violation-messages';
 import { FormRefusal } from './FormRefusal';
 import { GENDER_LABELS, HOUSEHOLD_LABELS, RESOURCE_LABELS, RIGHT_LABELS, RIGHT_STATUS_LABELS } from './labels';
 import type { ApplicantGender, HouseholdComposition, Referral, RightStatus } from './referral-types';
@@ -19,7 +20,7 @@ function FileFormFields({ referral }: { referral: Referral }) {
   const navigate = useNavigate();
   const [form, setForm] = useState<FileForm>(() => formOf(referral.file));
   const change = useReferralChange(referral.id, referralCalls(referral.id).patchFile, () => navigate(`/spip/demandes/${referral.id}`));
-  const error = withFormFields(change.error);
+  const error = frenchRefusal(change.error);
   const set = (patch: Partial<FileForm>) => setForm({ ...form, ...patch });
   const yesNo = (field: YesNoField, legend: string, serverField: string, hintText?: string) => (
     <RadioButtons

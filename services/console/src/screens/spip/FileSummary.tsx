@@ -50,7 +50,7 @@ export function FileSummary({ referralId, file, editable }: { referralId: string
           Compléter le dossier
         </Link>
       ) : (
-        <p className="fr-text--sm">Le dossier ne se modifie plus : la demande est au SIAO ou terminée.</p>
+        <p className="fr-text--sm fr-mt-2w">Le dossier ne se modifie plus : la demande est au SIAO ou terminée.</p>
       )}
     </section>
   );

@@ -1,5 +1,4 @@
-import { ApiError } from '../../api/api-error';
-import { formOf, patchOf, toggleResource, withFormFields } from './file-form';
+import { formOf, patchOf, toggleResource } from './file-form';
 import type { ReferralFile } from './referral-types';
 
 const full: ReferralFile = {
@@ -49,11 +48,5 @@ describe('the completion form and the PATCH body', () => {
     expect(toggleResource(['rsa', 'salary'], 'none', true)).toEqual(['none']);
     expect(toggleResource(['none'], 'aah', true)).toEqual(['aah']);
     expect(toggleResource(['rsa', 'aah'], 'rsa', false)).toEqual(['aah']);
-  });
-
-  it('shows a refused territory under the territories field', () => {
-    const error = new ApiError(422, 'refused', [{ field: 'preferredTerritories[1]', rule: 'noHealthData', message: 'medical' }]);
-    expect((withFormFields(error) as ApiError).messagesFor('preferredTerritories')).toEqual(['medical']);
-    expect(withFormFields(undefined)).toBeUndefined();
   });
 });

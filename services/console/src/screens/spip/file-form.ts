@@ -1,4 +1,3 @@
-import { ApiError } from '../../api/api-error';
 import type { ApplicantGender, HouseholdComposition, ReferralFile, ResourceKind, RightName, RightStatus } from './referral-types';
 
 export const RIGHTS: RightName[] = ['identity_papers', 'health_insurance', 'bank_account', 'france_travail', 'rsa_or_aah'];
@@ -78,11 +77,4 @@ export function toggleResource(resources: ResourceKind[], kind: ResourceKind, ch
   if (!checked) return resources.filter((r) => r !== kind);
   if (kind === 'none') return ['none'];
   return [...resources.filter((r) => r !== 'none' && r !== kind), kind];
-}
-
-/** The server names array elements `preferredTerritories[0]`; the form shows them under the list's field. */
-export function withFormFields(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const violations = error.violations.map((v) => ({ ...v, field: v.field.replace(/\[\d+\]/g, '') }));
-  return new ApiError(error.status, error.message, violations);
 }
