@@ -19,7 +19,8 @@ export interface ConsoleSystem {
 async function buildConsole(): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'passerelle-console-'));
   const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  await promisify(execFile)(process.execPath, [vite, 'build', '--config', 'services/console/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT });
+  // Vite refuses a second build of the same config while one runs, whatever its outDir; each build here has its own.
+  await promisify(execFile)(process.execPath, [vite, 'build', '--config', 'services/console/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--bypass-lock', '--logLevel', 'error'], { cwd: ROOT });
   return outDir;
 }
 
