@@ -46,8 +46,22 @@ export class SystemProcesses {
   static async start(options: SystemOptions): Promise<SystemProcesses> {
     mkdirSync(options.logDir, { recursive: true });
     const system = new SystemProcesses(options);
-    await Promise.all((options.services ?? SERVICE_NAMES).map((name) => system.startInstance(name)));
+    // A test run that ends before its stop() (a failed start, a timeout, --forceExit) must not leave
+    // services behind, polling the shared broker and database for the rest of the machine's life.
+    const orphansGuard = () => system.killAllNow();
+    process.once('exit', orphansGuard);
+    try {
+      await Promise.all((options.services ?? SERVICE_NAMES).map((name) => system.startInstance(name)));
+    } catch (error) {
+      await system.stop();
+      throw error;
+    }
     return system;
+  }
+
+  /** SIGKILL to every process at once, synchronously: for the moment the driving process exits. */
+  private killAllNow(): void {
+    for (const instance of [...this.running.values()].flat()) instance.process.kill('SIGKILL');
   }
 
   /** The first running instance of each service. */

@@ -53,6 +53,7 @@ export async function startConsoleSystem(runId: string): Promise<ConsoleSystem> 
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  process.once('exit', () => child.kill('SIGKILL'));
   const consoleUrl = `http://127.0.0.1:${port}`;
   try {
     await waitServing(consoleUrl, child);
