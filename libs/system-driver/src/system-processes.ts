@@ -131,6 +131,7 @@ export class SystemProcesses {
       DATABASE_SCHEMA: `${runId}_${name.replace(/-/g, '_')}`.toLowerCase(),
       KAFKA_GROUP_ID: `${runId}.${name}`,
       PASSERELLE_CLOCK_CONTROL: '1',
+      PASSERELLE_EXIT_WITH_PARENT: '1',
       ...(this.now ? { PASSERELLE_CLOCK_NOW: this.now } : {}),
       // Days pass when the driver says so: no timer sweeps behind its back.
       CALENDAR_SWEEP_EVERY_MINUTES: '0',
