@@ -52,15 +52,17 @@ export class OutboxWriter {
       return [randomUUID(), descriptor.topic, descriptor.key(data), descriptor.type, this.options.source, descriptor.subject(data),
         occurredAt, ids.correlationId, ids.causationId ?? null, JSON.stringify(data)];
     });
-    for (const chunk of chunksFor(rows, COLUMNS)) {
-      await tx.query(
-        `INSERT INTO ${this.table} (id, topic, partition_key, type, source, subject, occurred_at, correlation_id, causation_id, data)
-         VALUES ${valuesPlaceholders(chunk.length, COLUMNS)}`,
-        chunk.flat(),
-      );
+    const chunks = chunksFor(rows, COLUMNS);
+    for (const [i, chunk] of chunks.entries()) {
+      const values = chunk.flat();
+      const insert = `INSERT INTO ${this.table} (id, topic, partition_key, type, source, subject, occurred_at, correlation_id, causation_id, data)
+         VALUES ${valuesPlaceholders(chunk.length, COLUMNS)}`;
+      // The NOTIFY rides with the last insert (a data-modifying WITH always runs): one round trip
+      // less per transaction. PostgreSQL delivers it only at commit, and drops it on rollback, so
+      // the relay wakes for committed rows.
+      if (i < chunks.length - 1) await tx.query(insert, values);
+      else await tx.query(`WITH inserted AS (${insert}) SELECT pg_notify($${values.length + 1}, '')`, [...values, outboxChannel(this.options.schema)]);
     }
-    // Delivered by PostgreSQL only at commit, and dropped on rollback: the relay wakes for committed rows.
-    await tx.query('SELECT pg_notify($1, $2)', [outboxChannel(this.options.schema), '']);
     return rows.map((row) => row[0] as string);
   }
 }
