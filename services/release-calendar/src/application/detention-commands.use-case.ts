@@ -7,7 +7,6 @@ import { Detention, DetentionState, ReleaseKind, Today, Transfer } from '../doma
 import { DetentionEvent } from '../domain/detention-events';
 import { DetentionStore } from './detention-store';
 import { DetentionNotFoundError, DetentionOutOfTerritoryError } from './get-detention.use-case';
-import { DEPARTEMENT_SETTINGS_REPOSITORY, DepartementSettingsRepository } from './ports/departement-settings.repository';
 import { DETENTION_REPOSITORY, DetentionRepository } from './ports/detention.repository';
 import { todayFrom } from './today';
 
@@ -23,7 +22,6 @@ export class DetentionCommands {
   constructor(
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(DETENTION_REPOSITORY) private readonly detentions: DetentionRepository,
-    @Inject(DEPARTEMENT_SETTINGS_REPOSITORY) private readonly settings: DepartementSettingsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly store: DetentionStore,
     private readonly audit: AuditTrail,
@@ -43,11 +41,11 @@ export class DetentionCommands {
 
   private apply(id: string, actor: AuthenticatedUser, change: Change): Promise<DetentionState> {
     return this.unitOfWork.run(async (tx) => {
-      const detention = await this.detentions.lockById(tx, id);
-      if (!detention) throw new DetentionNotFoundError(id);
+      const locked = await this.detentions.lockWithSettings(tx, id);
+      if (!locked) throw new DetentionNotFoundError(id);
+      const { detention, settings } = locked;
       const { spipDepartement, personId } = detention.snapshot();
       if (!actor.mayActOn(spipDepartement)) throw new DetentionOutOfTerritoryError(spipDepartement);
-      const settings = await this.settings.get(tx, detention.snapshot().destinationDepartement);
       const events = change(detention, todayFrom(this.clock), settings);
       await this.store.save(tx, detention, events, settings, actor.subject);
       await this.audit.record(tx, { actor, action: 'update', resourceType: 'detention', resourceId: id, personId });

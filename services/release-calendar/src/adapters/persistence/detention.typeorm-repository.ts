@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LessThanOrEqual, QueryFailedError } from 'typeorm';
 import { Transaction } from '@passerelle/service-kit';
+import { DEFAULT_DEPARTEMENT_SETTINGS, DepartementSettings, departementSettings } from '../../domain/departement-settings';
 import { Detention } from '../../domain/detention';
 import { DetentionQuery, DetentionRepository, DuplicateEcrouError, ReleaseDateChangeRecord } from '../../application/ports/detention.repository';
+import { DepartementSettingsEntity } from './departement-settings.entity';
 import { ReleaseDateChangeEntity } from './release-date-change.entity';
 import { DetentionEntity } from './detention.entity';
 import { toDomain, toEntity } from './detention.mapper';
@@ -48,9 +50,17 @@ export class DetentionTypeormRepository implements DetentionRepository {
     return entity ? toDomain(entity) : undefined;
   }
 
-  async lockById(tx: Transaction, id: string): Promise<Detention | undefined> {
-    const entity = await (tx as EntityManager).findOne(DetentionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    return entity ? toDomain(entity) : undefined;
+  async lockWithSettings(tx: Transaction, id: string): Promise<{ detention: Detention; settings: DepartementSettings } | undefined> {
+    const { entities, raw } = await (tx as EntityManager).createQueryBuilder(DetentionEntity, 'd')
+      .leftJoin(DepartementSettingsEntity, 's', 's.departement = d.destinationDepartement')
+      .addSelect(['s.windowMonths', 's.milestoneDays'])
+      .where('d.id = :id', { id })
+      .setLock('pessimistic_write', undefined, ['d'])
+      .getRawAndEntities<{ s_window_months: number | null; s_milestone_days: number[] | null }>();
+    if (entities.length === 0) return undefined;
+    const { s_window_months: windowMonths, s_milestone_days: milestoneDays } = raw[0];
+    const settings = windowMonths === null || milestoneDays === null ? DEFAULT_DEPARTEMENT_SETTINGS : departementSettings(windowMonths, milestoneDays);
+    return { detention: toDomain(entities[0]), settings };
   }
 
   async update(tx: Transaction, detention: Detention, nextDueOn: string | undefined): Promise<void> {

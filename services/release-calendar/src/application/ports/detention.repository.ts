@@ -1,4 +1,5 @@
 import { Transaction } from '@passerelle/service-kit';
+import { DepartementSettings } from '../../domain/departement-settings';
 import { Detention } from '../../domain/detention';
 
 /**
@@ -13,8 +14,12 @@ export interface DetentionRepository {
   /** Writes only what the passing of days changes (announced facts, next due day), for many detentions at once. */
   updateCalendars(tx: Transaction, items: { detention: Detention; nextDueOn: string | undefined }[]): Promise<void>;
   findById(tx: Transaction, id: string): Promise<Detention | undefined>;
-  /** Reads and row-locks the detention, so that changes to one person commit one after the other. */
-  lockById(tx: Transaction, id: string): Promise<Detention | undefined>;
+  /**
+   * Reads and row-locks the detention, so that changes to one person commit one after the other,
+   * with its destination département's settings (the defaults when never configured) in the same
+   * round trip: every change of a detention needs both.
+   */
+  lockWithSettings(tx: Transaction, id: string): Promise<{ detention: Detention; settings: DepartementSettings } | undefined>;
   update(tx: Transaction, detention: Detention, nextDueOn: string | undefined): Promise<void>;
   /**
    * Locks up to `limit` incarcerated detentions due on or before `today`, skipping rows another
