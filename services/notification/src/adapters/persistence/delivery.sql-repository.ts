@@ -21,6 +21,7 @@ interface Row {
 
 const COLUMNS = 'id, subscription_id, event_id, event_type, ordering_key, body, status, attempts, next_attempt_at, last_status_code, last_error, delivered_at';
 const INSERTED = 8;
+const ATTEMPT_COLUMNS = 5;
 
 @Injectable()
 export class DeliverySqlRepository implements DeliveryRepository {
@@ -65,19 +66,29 @@ export class DeliverySqlRepository implements DeliveryRepository {
     return this.one(tx, `SELECT ${COLUMNS} FROM ${this.schema}.webhook_deliveries WHERE id = $1 FOR UPDATE`, [id]);
   }
 
-  async update(tx: Transaction, d: DeliveryState): Promise<void> {
+  async updateMany(tx: Transaction, deliveries: DeliveryState[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const rows = deliveries.map((d) => ({
+      id: d.id, status: d.status, attempts: d.attempts, next_attempt_at: d.nextAttemptAt ?? null, last_status_code: d.lastStatusCode ?? null,
+      last_error: d.lastError ?? null, delivered_at: d.deliveredAt ?? null,
+    }));
     await tx.query(
-      `UPDATE ${this.schema}.webhook_deliveries SET status = $2, attempts = $3, next_attempt_at = $4, last_status_code = $5, last_error = $6,
-         delivered_at = $7, leased_until = NULL WHERE id = $1`,
-      [d.id, d.status, d.attempts, d.nextAttemptAt ?? null, d.lastStatusCode ?? null, d.lastError ?? null, d.deliveredAt ?? null],
+      `UPDATE ${this.schema}.webhook_deliveries d SET status = v.status, attempts = v.attempts, next_attempt_at = v.next_attempt_at,
+         last_status_code = v.last_status_code, last_error = v.last_error, delivered_at = v.delivered_at, leased_until = NULL
+       FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, status text, attempts integer, next_attempt_at timestamptz, last_status_code integer,
+         last_error text, delivered_at timestamptz)
+       WHERE d.id = v.id`,
+      [JSON.stringify(rows)],
     );
   }
 
-  async recordAttempt(tx: Transaction, attempt: AttemptRecord): Promise<void> {
-    await tx.query(
-      `INSERT INTO ${this.schema}.webhook_attempts (delivery_id, attempted_at, status_code, error, latency_ms) VALUES ($1, $2, $3, $4, $5)`,
-      [attempt.deliveryId, attempt.attemptedAt, attempt.statusCode ?? null, attempt.error ?? null, Math.round(attempt.latencyMs)],
-    );
+  async recordAttempts(tx: Transaction, attempts: AttemptRecord[]): Promise<void> {
+    for (const chunk of chunksFor(attempts, ATTEMPT_COLUMNS)) {
+      await tx.query(
+        `INSERT INTO ${this.schema}.webhook_attempts (delivery_id, attempted_at, status_code, error, latency_ms) VALUES ${valuesPlaceholders(chunk.length, ATTEMPT_COLUMNS)}`,
+        chunk.flatMap((a) => [a.deliveryId, a.attemptedAt, a.statusCode ?? null, a.error ?? null, Math.round(a.latencyMs)]),
+      );
+    }
   }
 
   async history(tx: Transaction, subscriptionId: string, status: string | undefined, limit: number) {

@@ -34,8 +34,9 @@ export interface DeliveryRepository {
   claimDue(tx: Transaction, now: Date, leaseUntil: Date, limit: number): Promise<DeliveryState[]>;
   findById(tx: Transaction, id: string): Promise<DeliveryState | undefined>;
   lockById(tx: Transaction, id: string): Promise<DeliveryState | undefined>;
-  update(tx: Transaction, delivery: DeliveryState): Promise<void>;
-  recordAttempt(tx: Transaction, attempt: AttemptRecord): Promise<void>;
+  /** Writes each delivery's state after an attempt (and frees its lease), in one statement. */
+  updateMany(tx: Transaction, deliveries: DeliveryState[]): Promise<void>;
+  recordAttempts(tx: Transaction, attempts: AttemptRecord[]): Promise<void>;
   history(tx: Transaction, subscriptionId: string, status: string | undefined, limit: number): Promise<Array<DeliveryState & { attemptsLog: AttemptRecord[] }>>;
   /** Makes a delivery due now; a lease in force is kept, so one in flight is never sent twice at once. */
   requeue(tx: Transaction, id: string, now: Date): Promise<DeliveryState | undefined>;

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { createLogger } from '@passerelle/observability';
 import { Clock, CLOCK, UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
-import { afterAttempt, DeliveryState } from '../../domain/webhooks/delivery';
+import { afterAttempt, AttemptOutcome, DeliveryState } from '../../domain/webhooks/delivery';
 import { Subscription } from '../../domain/webhooks/subscription';
 import {
-  DELIVERY_REPOSITORY, DeliveryRepository, OWNER_NOTICE_REPOSITORY, OwnerNoticeRepository, SUBSCRIPTION_REPOSITORY, SubscriptionRepository, WEBHOOK_SENDER, WEBHOOK_SETTINGS, WebhookSender,
+  AttemptRecord, DELIVERY_REPOSITORY, DeliveryRepository, OWNER_NOTICE_REPOSITORY, OwnerNoticeRepository, SUBSCRIPTION_REPOSITORY, SubscriptionRepository, WEBHOOK_SENDER, WEBHOOK_SETTINGS, WebhookSender,
   WebhookSettings,
 } from '../ports/webhook.ports';
 
@@ -36,33 +36,54 @@ export class DeliverWebhooks {
     const subscriptions = await this.unitOfWork.run(async (tx) => new Map(await Promise.all(
       [...new Set(due.map((delivery) => delivery.subscriptionId))].map(async (id) => [id, await this.subscriptions.findById(tx, id)] as const),
     )));
-    await Promise.all(due.map((delivery) => this.attempt(delivery, subscriptions.get(delivery.subscriptionId))));
+    const attempts = (await Promise.all(due.map((delivery) => this.attempt(delivery, subscriptions.get(delivery.subscriptionId)))))
+      .filter((attempt): attempt is Attempt => attempt !== undefined);
+    await this.recordSuccesses(attempts.filter(({ outcome }) => outcome.succeeded));
+    await Promise.all(attempts.filter(({ outcome }) => !outcome.succeeded).map((attempt) => this.recordFailure(attempt)));
     return { attempted: due.length };
   }
 
-  private async attempt(delivery: DeliveryState, subscription: Subscription | undefined): Promise<void> {
-    if (!subscription) return;
+  private async attempt(delivery: DeliveryState, subscription: Subscription | undefined): Promise<Attempt | undefined> {
+    if (!subscription) return undefined;
     const { url } = subscription.snapshot();
     const result = await this.sender.send({
       url, webhookId: delivery.id, body: delivery.body, secrets: subscription.signingSecrets(this.clock.now()),
       correlationId: (JSON.parse(delivery.body) as { correlationid?: string }).correlationid,
     });
+    const at = this.clock.now();
+    const outcome = afterAttempt(delivery, result, at, this.settings.retryScheduleMs, Math.random);
+    return {
+      delivery, at, outcome,
+      record: { deliveryId: delivery.id, attemptedAt: at, latencyMs: result.latencyMs, ...(result.kind === 'answered' ? { statusCode: result.status } : { error: result.error }) },
+    };
+  }
+
+  /**
+   * A round's successes in one transaction of a few statements, whatever their number: one per
+   * delivery made the bookkeeping cost more than the webhooks. A success only clears a run of
+   * failures (once per subscription, and only if there was one), so healthy endpoints never wait
+   * on one another's locks.
+   */
+  private async recordSuccesses(attempts: Attempt[]): Promise<void> {
+    if (attempts.length === 0) return;
     await this.unitOfWork.run(async (tx) => {
-      const now = this.clock.now();
-      const outcome = afterAttempt(delivery, result, now, this.settings.retryScheduleMs, Math.random);
-      await this.deliveries.update(tx, outcome.delivery);
-      await this.deliveries.recordAttempt(tx, {
-        deliveryId: delivery.id, attemptedAt: now, latencyMs: result.latencyMs,
-        ...(result.kind === 'answered' ? { statusCode: result.status } : { error: result.error }),
-      });
-      // A success only clears a run of failures, in one statement: a healthy endpoint's deliveries run side by side.
-      if (outcome.succeeded) return this.subscriptions.clearFailing(tx, delivery.subscriptionId);
+      await this.deliveries.updateMany(tx, attempts.map(({ outcome }) => outcome.delivery));
+      await this.deliveries.recordAttempts(tx, attempts.map(({ record }) => record));
+      for (const id of new Set(attempts.map(({ delivery }) => delivery.subscriptionId))) await this.subscriptions.clearFailing(tx, id);
+    });
+  }
+
+  /** A failure may disable its endpoint: each in its own transaction, under the subscription's lock. */
+  private recordFailure({ delivery, at, outcome, record }: Attempt): Promise<void> {
+    return this.unitOfWork.run(async (tx) => {
+      await this.deliveries.updateMany(tx, [outcome.delivery]);
+      await this.deliveries.recordAttempts(tx, [record]);
       const locked = await this.subscriptions.lockById(tx, delivery.subscriptionId);
       if (!locked) return;
-      if (locked.failed(now, outcome.endpointGone)) {
+      if (locked.failed(at, outcome.endpointGone)) {
         const { id, ownerSubject, url, disabledReason } = locked.snapshot();
         await this.notices.add(tx, {
-          id: randomUUID(), ownerSubject, subscriptionId: id, createdAt: now.toISOString(),
+          id: randomUUID(), ownerSubject, subscriptionId: id, createdAt: at.toISOString(),
           message: `Your webhook endpoint ${url} was disabled (${disabledReason}). Fix it, then resume the subscription and replay its failed deliveries.`,
         });
         logger.warn({ subscriptionId: id, owner: ownerSubject, reason: disabledReason }, 'webhook endpoint disabled; its owner has a notice');
@@ -70,4 +91,11 @@ export class DeliverWebhooks {
       await this.subscriptions.update(tx, locked);
     });
   }
+}
+
+interface Attempt {
+  delivery: DeliveryState;
+  at: Date;
+  outcome: AttemptOutcome;
+  record: AttemptRecord;
 }
