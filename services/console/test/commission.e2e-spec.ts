@@ -83,11 +83,11 @@ describe('the commission and the structure, from the queue to a confirmed place'
     await keepScreenshot(page, 'commission-2-scheduled');
 
     await page.getByLabel(/^Structure d’accueil/).selectOption(structureId);
-    expect(await page.getByLabel('Type de structure').inputValue()).toBe('chrs');
+    expect(await page.getByLabel('Type de structure', { exact: true }).inputValue()).toBe('chrs');
     const preconisation = page.getByLabel(/^Préconisation pour la structure/);
     await preconisation.fill('Suivi psychiatrique à poursuivre dès l’entrée');
     await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    const fieldMessage = page.locator('.fr-input-group--error').filter({ has: preconisation }).locator('.fr-error-text');
+    const fieldMessage = page.locator('.fr-input-group--error').filter({ has: preconisation }).locator('.fr-message--error');
     await fieldMessage.waitFor();
     expect(await fieldMessage.textContent()).toMatch(/preconisation must not contain medical information/);
     await keepScreenshot(page, 'commission-3-medical-term-refused');
