@@ -46,7 +46,16 @@ function serviceEnvironment(urls: ServiceUrls): NodeJS.ProcessEnv {
 export async function startConsoleSystem(runId: string): Promise<ConsoleSystem> {
   const logDir = path.join(LOG_ROOT, runId);
   mkdirSync(logDir, { recursive: true });
-  const [system, dist, port] = await Promise.all([SystemProcesses.start({ runId, logDir }), buildConsole(), freePort()]);
+  const starting = SystemProcesses.start({ runId, logDir });
+  let dist: string;
+  try {
+    dist = await buildConsole();
+  } catch (error) {
+    // The services come up meanwhile: a failed build must not leave them running.
+    await starting.then((system) => system.stop(), () => undefined);
+    throw error;
+  }
+  const [system, port] = await Promise.all([starting, freePort()]);
   const log = createWriteStream(path.join(logDir, 'console.log'));
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run-ts.js'), path.join(ROOT, 'services/console/server/main.ts')], {
     env: { ...process.env, ...serviceEnvironment(system.urls), CONSOLE_DIST: dist, CONSOLE_PORT: String(port), LOG_LEVEL: 'warn' },
