@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -10,13 +9,6 @@ import { requestValidationPipe } from './validation';
 
 export const BODY_LIMIT = '256kb';
 export const CSV_LIMIT = '32mb';
-/**
- * Idle keep-alive connections stay open longer than clients and load balancers keep theirs
- * (60 s is the usual idle timeout): the side that closes first must be the client. With node's
- * 5 s default, a client reusing a connection as the server closed it got "other side closed" (a
- * thousand of 2,500 calls at 100/s on a loaded machine, in the national benchmark).
- */
-export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** Builds a service's Nest application with the house settings, without listening yet. */
 export async function createServiceApp(module: Type<unknown>, definition: ServiceDefinition): Promise<INestApplication> {
@@ -27,10 +19,6 @@ export async function createServiceApp(module: Type<unknown>, definition: Servic
   app.useBodyParser('text', { limit: CSV_LIMIT, type: 'text/csv' });
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();
-  const server = app.getHttpServer() as Server;
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  // Above the keep-alive timeout, so an idle connection is never cut while a request's headers arrive.
-  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const openApi = new DocumentBuilder()
     .setTitle(`Passerelle ${definition.name}`)
     .setDescription(definition.description)
