@@ -115,7 +115,7 @@ export class PipelineWatch {
     const found: Partial<Record<ServiceName, string[]>> = {};
     for (const group of groups) {
       const service = SERVICE_NAMES.find((name) => this.groupOf(name) === group.groupId);
-      const topics = group.members.flatMap((member) => AssignerProtocol.MemberMetadata.decode(member.memberMetadata)?.topics ?? []);
+      const topics = group.members.flatMap((member) => subscribedTopicsOf(member.memberMetadata));
       if (service && topics.length > 0) found[service] = [...new Set(topics)];
     }
     // release-calendar consumes nothing; the others must have joined by now.
@@ -139,6 +139,11 @@ export class PipelineWatch {
     }
     return lag;
   }
+}
+
+/** A member still joining (a fresh broker, a rebalance) has no metadata yet: it subscribes to nothing so far. */
+function subscribedTopicsOf(metadata: Buffer): string[] {
+  return metadata.length === 0 ? [] : AssignerProtocol.MemberMetadata.decode(metadata)?.topics ?? [];
 }
 
 function isDrained(state: PipelineState): boolean {
