@@ -138,7 +138,7 @@ describe('the SPIP’s caseload and referral', () => {
 
     // Back on the referral: the consent, then the submission.
     await page.getByRole('heading', { level: 1, name: 'Demande SIAO de Camille VERDIER' }).waitFor();
-    await page.getByText(/^Dossier complété : /).waitFor();
+    await page.getByText(/Dossier complété : ménage, /).waitFor();
     await choose(page, /^Décision de la personne/, 'Elle consent au partage de son dossier');
     await choose(page, /^Destinataires autorisés/, 'Les structures d’hébergement');
     await page.getByRole('button', { name: 'Enregistrer le consentement' }).click();
