@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
 import { addDays, addMonths } from '@passerelle/domain-kernel';
-import { strictJsonClient, todayOf, tokens, waitCaughtUp } from '@passerelle/system-driver';
+import { strictJsonClient, todayOf, tokens, until, waitCaughtUp } from '@passerelle/system-driver';
 import { ConsoleSystem, expectAccessible, keepScreenshot, openBrowser, openPage, signIn, startConsoleSystem } from './support';
 
 // A département no other test acts in: sorties sèches of parallel runs on the shared topics would count too.
@@ -50,6 +50,14 @@ describe('the préfecture’s dashboard', () => {
     await calendar('POST', `/v1/detentions/${registered.body.id}/release`, spip, { releasedOn: today, releaseKind: 'end_of_sentence' });
   }
 
+  /** The sorties sèches of the dashboard's default period (the last 3 months, whole) as notification's API answers them. */
+  async function sortiesSechesCounted(today: string): Promise<number> {
+    const prefecture = tokens.of('prefecture', [DEPARTEMENT]);
+    const from = addMonths(`${today.slice(0, 8)}01`, -2);
+    const { body } = await strictJsonClient(console_.urls.notification)('GET', `/v1/indicators?departement=${DEPARTEMENT}&from=${from}&to=${today}`, prefecture);
+    return (body as Array<{ sortiesSeches: number }>).reduce((sum, figures) => sum + figures.sortiesSeches, 0);
+  }
+
   it('shows a new sortie sèche live, with a polite notice, without a reload', async () => {
     const { page, pageErrors } = await openPage(browser);
     let navigations = 0;
@@ -69,9 +77,13 @@ describe('the préfecture’s dashboard', () => {
     await expectAccessible(page, 'prefecture-dashboard');
     await keepScreenshot(page, 'prefecture-dashboard-before');
 
-    await causeSortieSeche(await todayOf(console_.urls));
+    const today = await todayOf(console_.urls);
+    await causeSortieSeche(today);
 
-    await page.getByRole('group', { name: 'Sorties sèches', exact: true }).getByText(String(before + 1), { exact: true }).waitFor({ timeout: 60_000 });
+    // The event travels release-calendar → referral → notification (minutes on a loaded machine): once
+    // notification counts it, the open dashboard must show it from the stream, without a reload.
+    await until('notification to count the sortie sèche', async () => (await sortiesSechesCounted(today)) === before + 1 || undefined);
+    await page.getByRole('group', { name: 'Sorties sèches', exact: true }).getByText(String(before + 1), { exact: true }).waitFor({ timeout: 30_000 });
     await page.locator('[aria-live="polite"]').getByText(/1 sortie sèche enregistrée le/).waitFor();
     expect(Number(await tileValue(page, 'Sorties sèches'))).toBe(before + 1);
     const lastMonth = monthTable.locator('tbody tr').last();
