@@ -44,7 +44,9 @@ describe('the console shell', () => {
     });
     await signIn(page, console_.consoleUrl, { role, departements: ['08'] });
     expect(new URL(page.url()).pathname).toBe(home);
-    await page.waitForLoadState('networkidle');
+    // The préfecture's live stream never ends, so the network never idles: wait until nothing is loading.
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText('Chargement…').first().waitFor({ state: 'detached' });
     expect(answers.filter((status) => status >= 400)).toEqual([]);
     await expectAccessible(page, `home-${role}`);
     await keepScreenshot(page, `home-${role}`);
