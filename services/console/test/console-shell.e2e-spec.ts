@@ -52,4 +52,16 @@ describe('the console shell', () => {
     await keepScreenshot(page, `home-${role}`);
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows the commission its sessions, an accessible screen of its own', async () => {
+    const { page, pageErrors } = await openPage(browser);
+    await signIn(page, console_.consoleUrl, { role: 'siao', departements: ['08'] });
+    await page.getByRole('link', { name: 'Commissions' }).click();
+    await page.waitForURL('**/commission/sessions');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText('Chargement…').first().waitFor({ state: 'detached' });
+    await expectAccessible(page, 'commission-sessions');
+    await keepScreenshot(page, 'commission-sessions');
+    expect(pageErrors).toEqual([]);
+  });
 });
