@@ -167,4 +167,16 @@ describe('the commission and the structure, from the queue to a confirmed place'
     await keepScreenshot(page, 'commission-10-places');
     expect(pageErrors).toEqual([]);
   });
+
+  it('lists the département’s sessions', async () => {
+    const { page, pageErrors } = await openPage(browser);
+    await signInAsSiao(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Commissions' }).click();
+    await page.waitForURL('**/commission/sessions');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText('Chargement…').first().waitFor({ state: 'detached' });
+    await expectAccessible(page, 'commission-sessions');
+    await keepScreenshot(page, 'commission-11-sessions');
+    expect(pageErrors).toEqual([]);
+  });
 });

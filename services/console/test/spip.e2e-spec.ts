@@ -8,13 +8,16 @@ const DEPARTEMENT = '13';
 const ESTABLISHMENT = { code: 'CP-MARSEILLE', name: 'Centre pénitentiaire de Marseille (Baumettes)' };
 const PERSON = { lastName: 'Verdier', firstNames: 'Camille', birthDate: '1991-06-14' };
 
+/** The page's document, as this Node-typed file may name it inside `evaluate`. */
+type PageGlobals = { document: { getElementById(id: string): { textContent: string | null } | null } };
+
 /** What a field's accessible description says: where DSFR puts the server's message about it. */
 async function descriptionOf(field: Locator): Promise<string> {
   return field.evaluate((element) =>
     (element.getAttribute('aria-describedby') ?? '')
       .split(/\s+/)
       .filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .map((id: string) => (globalThis as unknown as PageGlobals).document.getElementById(id)?.textContent ?? '')
       .join(' '),
   );
 }

@@ -16,7 +16,7 @@ export interface ConsoleSystem {
 }
 
 /** A build of the console of its own, so parallel runs never rebuild under each other's feet. */
-async function buildConsole(): Promise<string> {
+export async function buildConsole(): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'passerelle-console-'));
   const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
   // Vite refuses a second build of the same config while one runs, whatever its outDir; each build here has its own.
@@ -39,6 +39,33 @@ function serviceEnvironment(urls: ServiceUrls): NodeJS.ProcessEnv {
   return Object.fromEntries(SERVICE_NAMES.map((name) => [`${name.toUpperCase().replace(/-/g, '_')}_URL`, urls[name]]));
 }
 
+export interface ConsoleServer {
+  url: string;
+  stop(): void;
+}
+
+/** The console's own server on a build (`buildConsole`), in front of the services at `urls` (which may be down). */
+export async function startConsoleServer(logDir: string, dist: string, urls: ServiceUrls): Promise<ConsoleServer> {
+  mkdirSync(logDir, { recursive: true });
+  const port = await freePort();
+  const log = createWriteStream(path.join(logDir, 'console.log'));
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run-ts.js'), path.join(ROOT, 'services/console/server/main.ts')], {
+    env: { ...process.env, ...serviceEnvironment(urls), CONSOLE_DIST: dist, CONSOLE_PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  process.once('exit', () => child.kill('SIGKILL'));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitServing(url, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
 /**
  * The four services as separate processes (fresh schemas and consumer groups named by `runId`) and the
  * console's own server in front of them, as a user's browser meets them: the base of the browser tests.
@@ -47,37 +74,23 @@ export async function startConsoleSystem(runId: string): Promise<ConsoleSystem> 
   const logDir = path.join(LOG_ROOT, runId);
   mkdirSync(logDir, { recursive: true });
   const starting = SystemProcesses.start({ runId, logDir });
-  let dist: string;
+  let server: ConsoleServer;
   try {
-    dist = await buildConsole();
+    // The build runs while the services start.
+    const dist = await buildConsole();
+    server = await startConsoleServer(logDir, dist, (await starting).urls);
   } catch (error) {
-    // The services come up meanwhile: a failed build must not leave them running.
+    // The services may have come up meanwhile: a failed console must not leave them running.
     await starting.then((system) => system.stop(), () => undefined);
     throw error;
   }
-  const [system, port] = await Promise.all([starting, freePort()]);
-  const log = createWriteStream(path.join(logDir, 'console.log'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run-ts.js'), path.join(ROOT, 'services/console/server/main.ts')], {
-    env: { ...process.env, ...serviceEnvironment(system.urls), CONSOLE_DIST: dist, CONSOLE_PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  process.once('exit', () => child.kill('SIGKILL'));
-  const consoleUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitServing(consoleUrl, child);
-  } catch (error) {
-    child.kill('SIGKILL');
-    await system.stop();
-    throw error;
-  }
+  const system = await starting;
   return {
     system,
     urls: system.urls,
-    consoleUrl,
+    consoleUrl: server.url,
     stop: async () => {
-      child.kill('SIGTERM');
+      server.stop();
       await system.stop();
     },
   };
