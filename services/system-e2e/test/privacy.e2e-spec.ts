@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { Topics } from '@passerelle/contracts';
 import { medicalTermIn } from '@passerelle/domain-kernel';
 import { expectEventually, testKafka, TopicProbe } from '@passerelle/testing';
-import { jsonClient, JsonCall, parisNoon, SERVICE_NAMES, strictJsonClient, SystemProcesses, tokens, WebhookReceiver } from '@passerelle/system-driver';
+import { JsonCall, jsonClient, parisNoon, SERVICE_NAMES, strictJsonClient, SystemProcesses, tokens, waitCaughtUp, WebhookReceiver } from '@passerelle/system-driver';
 
 /** Département 07: no other test file works in it, so its figures, webhooks and people are this file's. */
 const D = '07';
@@ -62,6 +62,8 @@ describe('privacy, on the whole system', () => {
     system = await SystemProcesses.start({ runId, logDir: path.join(ROOT, '.local/logs', runId) });
     // After the start: notification creates its topic on a fresh broker.
     probe = await TopicProbe.start(testKafka(), [Topics.prefectureIndicators]);
+    // Fresh consumer groups replay the shared topics from the start: after the other suites, that takes minutes.
+    await waitCaughtUp(system.urls);
     await system.letTimePassTo(parisNoon('2026-12-01'));
     structureId = (await api('housing-placement')('POST', '/v1/structures', siao, {
       name: 'CHRS Le Rocher', type: 'chrs', departement: D, area: 'Privas', capacity: 10, reservedJusticePlaces: 2, volantePlaces: 0, accepts: ACCEPTS_ALL,
