@@ -26,6 +26,7 @@ export interface PipelineState {
   pendingIndicatorDays: number;
 }
 
+const STATE_ATTEMPTS = 10;
 const DRAIN_POLL_MS = 250;
 
 export function schemaOf(runId: string, service: ServiceName): string {
@@ -54,6 +55,18 @@ export class PipelineWatch {
   }
 
   async state(): Promise<PipelineState> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.readState();
+      } catch (error) {
+        // On a fresh broker a topic just created has no leader for a moment: kafkajs marks that retriable.
+        if (!(error as { retriable?: boolean }).retriable || attempt >= STATE_ATTEMPTS) throw error;
+        await sleep(DRAIN_POLL_MS);
+      }
+    }
+  }
+
+  private async readState(): Promise<PipelineState> {
     const lastSeq = {} as Record<ServiceName, number>;
     const unpublished = {} as Record<ServiceName, number>;
     const lag: Partial<Record<ServiceName, number>> = {};

@@ -16,5 +16,22 @@ if (process.env.PASSERELLE_EXIT_WITH_PARENT === '1') {
     if (process.ppid !== parent) process.kill(process.pid, 'SIGKILL');
   }, 2000).unref();
 }
+// PASSERELLE_CPU_PROFILE=<dir>: profiles the process from its start; each SIGUSR2 writes what was
+// sampled so far to <dir>/<service>-<pid>-<n>.cpuprofile (open it in Chrome's DevTools) and starts again.
+if (process.env.PASSERELLE_CPU_PROFILE) profileUntilAsked(process.env.PASSERELLE_CPU_PROFILE);
+
+function profileUntilAsked(dir) {
+  const fs = require('node:fs');
+  const session = new (require('node:inspector').Session)();
+  session.connect();
+  let written = 0;
+  const start = () => session.post('Profiler.enable', () => session.post('Profiler.start'));
+  start();
+  process.on('SIGUSR2', () => session.post('Profiler.stop', (error, result) => {
+    if (!error) fs.writeFileSync(path.join(dir, `${name}-${process.pid}-${++written}.cpuprofile`), JSON.stringify(result.profile));
+    start();
+  }));
+}
+
 process.argv = [process.argv[0], path.join(root, 'scripts/run-ts.js'), path.join(root, `services/${name}/src/main.ts`)];
 require(path.join(root, 'scripts/run-ts.js'));

@@ -16,5 +16,5 @@ export const messagingMetrics = {
   consumerLag: singleton('passerelle_consumer_lag', () =>
     new Gauge({ name: 'passerelle_consumer_lag', help: 'Records behind the end of each partition, per consumer group', labelNames: ['group', 'topic', 'partition'] })),
   handlerSeconds: singleton('passerelle_event_handler_seconds', () =>
-    new Histogram({ name: 'passerelle_event_handler_seconds', help: 'Time to handle one event, inbox included', labelNames: ['type'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] })),
+    new Histogram({ name: 'passerelle_event_handler_seconds', help: 'Time to handle one event, inbox included; events handled in one transaction share its time', labelNames: ['type'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] })),
 };

@@ -6,6 +6,11 @@ export interface PollingLoopOptions {
   logger: Logger;
   /** One round; returns whether it did something (then the next round starts at once). */
   round: () => Promise<boolean>;
+  /**
+   * Pause after every round, work or not: for a round that publishes what was noted since the last
+   * one, so that a burst of notes costs one round per pause instead of one per note.
+   */
+  steady?: boolean;
 }
 
 /**
@@ -35,7 +40,7 @@ export class PollingLoop {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.current = this.options.round()
-        .then((worked) => this.schedule(worked ? 0 : this.options.everyMs))
+        .then((worked) => this.schedule(worked && !this.options.steady ? 0 : this.options.everyMs))
         .catch((error) => {
           this.options.logger.error({ err: error }, 'polling round failed; the next one retries');
           this.schedule(this.options.everyMs);

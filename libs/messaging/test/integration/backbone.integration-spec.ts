@@ -120,6 +120,29 @@ describe('event backbone over the real broker and database', () => {
     expect(dead?.header(DLQ_HEADERS.error)).toMatch(/handler failed 3 times: handler refuses note poison/);
   });
 
+  it('handles a burst of one person’s records in shared transactions, in order, a failing one costing only itself', async () => {
+    const personId = newPersonId();
+    fixture.failingNotes.add('burst poison');
+    const base = { source: '/passerelle/backbone-test', type: fixture.descriptor.type, specversion: '1.0' as const, subject: personId,
+      datacontenttype: 'application/json' as const, correlationid: randomUUID() };
+    const events = Array.from({ length: 60 }, (_, sequence) => ({
+      ...base, id: randomUUID(), time: new Date().toISOString(), data: { personId, sequence, note: sequence === 30 ? 'burst poison' : 'burst' },
+    }));
+    const repeated = events[10];
+    const clean = Array.from({ length: 40 }, (_, sequence) => ({ ...base, id: randomUUID(), time: new Date().toISOString(), data: { personId, sequence: 100 + sequence, note: 'clean' } }));
+    // One send: the records land in one record batch, so one fetch hands them over together.
+    await producer.send({ topic: fixture.topic, messages: [...events.slice(0, 12), repeated, ...events.slice(12)].map((e) => toKafkaMessage(e, personId)) });
+    await producer.send({ topic: fixture.topic, messages: clean.map((e) => toKafkaMessage(e, personId)) });
+
+    const expected = [...events.filter((e) => e.data.sequence !== 30), ...clean].map((e) => e.data.sequence);
+    await expectEventually(async () => expect((await fixture.effects(personId)).map((e) => e.sequence)).toEqual(expected));
+    await expectEventually(() => expect(dlqProbe.records.find((r) => r.header('ce_id') === events[30].id)).toBeDefined());
+    // A transaction's rows share its start time: the 40 clean records took far fewer than 40 transactions.
+    const { rows } = await fixture.pool.query(
+      `SELECT count(DISTINCT handled_at)::int AS transactions FROM ${fixture.schema}.inbox WHERE event_id = ANY($1::text[])`, [clean.map((e) => e.id)]);
+    expect(rows[0].transactions).toBeLessThanOrEqual(4);
+  });
+
   it('carries the correlation id from the writer into the Kafka headers', async () => {
     const correlationId = randomUUID();
     const personId = newPersonId();

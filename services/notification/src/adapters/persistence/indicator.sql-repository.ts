@@ -74,8 +74,8 @@ export class IndicatorSqlRepository implements IndicatorRepository {
       `WITH oldest AS (
          SELECT departement, day, min(seq) AS first FROM ${s}.indicator_changes GROUP BY departement, day ORDER BY first LIMIT $1),
        taken AS (
-         DELETE FROM ${s}.indicator_changes WHERE seq IN (
-           SELECT c.seq FROM ${s}.indicator_changes c JOIN oldest o ON o.departement = c.departement AND o.day = c.day FOR UPDATE OF c SKIP LOCKED)
+         DELETE FROM ${s}.indicator_changes WHERE seq = ANY(ARRAY(
+           SELECT c.seq FROM ${s}.indicator_changes c JOIN oldest o ON o.departement = c.departement AND o.day = c.day FOR UPDATE OF c SKIP LOCKED))
          RETURNING departement, day)
        SELECT DISTINCT departement, to_char(day, 'YYYY-MM-DD') AS day FROM taken ORDER BY departement, day`,
       [limit],

@@ -61,8 +61,8 @@ export class OutlookSqlRepository implements OutlookRepository {
       `WITH oldest AS (
          SELECT departement, min(seq) AS first FROM ${s}.outlook_changes GROUP BY departement ORDER BY first LIMIT $1),
        taken AS (
-         DELETE FROM ${s}.outlook_changes WHERE seq IN (
-           SELECT c.seq FROM ${s}.outlook_changes c JOIN oldest o ON o.departement = c.departement FOR UPDATE OF c SKIP LOCKED)
+         DELETE FROM ${s}.outlook_changes WHERE seq = ANY(ARRAY(
+           SELECT c.seq FROM ${s}.outlook_changes c JOIN oldest o ON o.departement = c.departement FOR UPDATE OF c SKIP LOCKED))
          RETURNING departement)
        SELECT DISTINCT departement FROM taken ORDER BY departement`,
       [limit],

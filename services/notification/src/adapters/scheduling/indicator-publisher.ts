@@ -3,7 +3,10 @@ import { createLogger } from '@passerelle/observability';
 import { PollingLoop } from '@passerelle/service-kit';
 import { PublishIndicatorChanges } from '../../application/publish-indicator-changes.use-case';
 
-/** Publishes the days whose figures changed every INDICATOR_PUBLISH_EVERY_MS (250 by default; 0 turns it off). */
+/**
+ * Publishes the days whose figures changed every INDICATOR_PUBLISH_EVERY_MS (250 by default; 0 turns
+ * it off), work or not: a burst of events costs four rounds a second, not one round per event.
+ */
 @Injectable()
 export class IndicatorPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly loop: PollingLoop;
@@ -11,6 +14,7 @@ export class IndicatorPublisher implements OnApplicationBootstrap, OnApplication
   constructor(publish: PublishIndicatorChanges) {
     this.loop = new PollingLoop({
       everyMs: Number(process.env.INDICATOR_PUBLISH_EVERY_MS ?? 250),
+      steady: true,
       logger: createLogger('notification').child({ component: 'indicator-publisher' }),
       round: async () => (await publish.runOnce()) > 0,
     });
