@@ -7,3 +7,26 @@ export type Transaction = SqlExecutor;
 export type UnitOfWork = TransactionRunner<Transaction>;
 
 export const UNIT_OF_WORK = Symbol('UNIT_OF_WORK');
+
+/** deadlock_detected and serialization_failure: PostgreSQL rolled the transaction back, nothing of it was kept. */
+const LOCK_CONFLICTS = new Set(['40P01', '40001']);
+
+/**
+ * Runs the work in a transaction, again (up to `attempts` in all) when PostgreSQL chose it as the
+ * victim of a deadlock: a job locking many rows (a sweep) can meet a consumer's batch locking some
+ * of them in another order. The work must keep no state outside its transaction: return it instead.
+ */
+export async function runRetryingLockConflicts<T>(unitOfWork: UnitOfWork, work: (tx: Transaction) => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await unitOfWork.run(work);
+    } catch (error) {
+      if (attempt >= attempts || !isLockConflict(error)) throw error;
+    }
+  }
+}
+
+function isLockConflict(error: unknown): boolean {
+  const { code, driverError } = (error ?? {}) as { code?: string; driverError?: { code?: string } };
+  return [code, driverError?.code].some((candidate) => candidate !== undefined && LOCK_CONFLICTS.has(candidate));
+}

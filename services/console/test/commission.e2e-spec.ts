@@ -23,7 +23,9 @@ describe('the commission and the structure, from the queue to a confirmed place'
   let release: string;
 
   beforeAll(async () => {
-    [console_, browser] = await Promise.all([startConsoleSystem(`e2e_console_commission_${randomUUID().slice(0, 8)}`), openBrowser()]);
+    // The browser first: if it cannot start, no system is left running behind the failed suite.
+    browser = await openBrowser();
+    console_ = await startConsoleSystem(`e2e_console_commission_${randomUUID().slice(0, 8)}`);
     world = await StoryWorld.open({
       urls: console_.urls, letTimePassTo: (instant) => console_.system.letTimePassTo(instant), departement: DEPARTEMENT, establishment: ESTABLISHMENT,
     });

@@ -14,7 +14,9 @@ describe('the console shell', () => {
 
   beforeAll(async () => {
     const logDir = path.join(__dirname, '../../../.local/logs', `e2e_console_shell_${randomUUID().slice(0, 8)}`);
-    [server, browser] = await Promise.all([buildConsole().then((dist) => startConsoleServer(logDir, dist, NOWHERE)), openBrowser()]);
+    // The browser first: if it cannot start, no server is left running behind the failed suite.
+    browser = await openBrowser();
+    server = await startConsoleServer(logDir, await buildConsole(), NOWHERE);
   });
 
   afterAll(async () => {

@@ -22,7 +22,9 @@ describe('the préfecture’s dashboard', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [console_, browser] = await Promise.all([startConsoleSystem(`e2e_console_prefecture_${randomUUID().slice(0, 8)}`), openBrowser()]);
+    // The browser first: if it cannot start, no system is left running behind the failed suite.
+    browser = await openBrowser();
+    console_ = await startConsoleSystem(`e2e_console_prefecture_${randomUUID().slice(0, 8)}`);
     // A fresh notification counts the shared topics from their beginning: the figures settle first.
     await waitCaughtUp(console_.urls);
   });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
+import { runRetryingLockConflicts, UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
 import { ReferralStatus } from '../domain/referral';
 import { StallAlert, StallPolicy } from '../domain/stall-policy';
 import { addDays } from '@passerelle/domain-kernel';
@@ -42,16 +42,19 @@ export class SweepStalledReferrals {
     const before = addDays(report.today, -days);
     let afterId = NIL_UUID;
     for (;;) {
-      const ids = await this.unitOfWork.run(async (tx) => {
+      // Locks up to BATCH referrals in id order while consumers lock theirs in event order: a deadlock's victim runs again.
+      const { ids, raised } = await runRetryingLockConflicts(this.unitOfWork, async (tx) => {
         const batch = await this.referrals.idsWaitingSince(tx, { statuses, before, alert, afterId, limit: BATCH });
+        let raisedInBatch = 0;
         for (const id of batch) {
           const referral = await this.referrals.lockById(tx, id);
           const changes = referral?.stallCheck(report.today, this.policy) ?? [];
           if (referral) await this.store.save(tx, referral, changes, 'stall-sweep');
-          report.raised += changes.length;
+          raisedInBatch += changes.length;
         }
-        return batch;
+        return { ids: batch, raised: raisedInBatch };
       });
+      report.raised += raised;
       report.checked += ids.length;
       if (ids.length < BATCH) return;
       afterId = ids[ids.length - 1];
