@@ -1,4 +1,4 @@
-import { SqlExecutor, TransactionRunner } from '@passerelle/messaging';
+import { isLockConflict, SqlExecutor, TransactionRunner } from '@passerelle/messaging';
 
 /** A transaction as use cases see it: opaque, handed to repositories and the outbox. */
 export type Transaction = SqlExecutor;
@@ -7,9 +7,6 @@ export type Transaction = SqlExecutor;
 export type UnitOfWork = TransactionRunner<Transaction>;
 
 export const UNIT_OF_WORK = Symbol('UNIT_OF_WORK');
-
-/** deadlock_detected and serialization_failure: PostgreSQL rolled the transaction back, nothing of it was kept. */
-const LOCK_CONFLICTS = new Set(['40P01', '40001']);
 
 /**
  * Runs the work in a transaction, again (up to `attempts` in all) when PostgreSQL chose it as the
@@ -24,9 +21,4 @@ export async function runRetryingLockConflicts<T>(unitOfWork: UnitOfWork, work: 
       if (attempt >= attempts || !isLockConflict(error)) throw error;
     }
   }
-}
-
-function isLockConflict(error: unknown): boolean {
-  const { code, driverError } = (error ?? {}) as { code?: string; driverError?: { code?: string } };
-  return [code, driverError?.code].some((candidate) => candidate !== undefined && LOCK_CONFLICTS.has(candidate));
 }

@@ -229,17 +229,17 @@ export class EventConsumer<Tx extends SqlExecutor> {
     const started = performance.now();
     const outcomes = await this.options.transactions.run(async (tx) => {
       const fresh = await recordInInbox(tx, this.inboxTable, records.map((record) => record.event));
-      const handled: Array<'handled' | 'duplicate'> = [];
+      const each: Array<'handled' | 'duplicate'> = [];
       for (const { event, registration } of records) {
         // Deleted once handled: the same event twice in one batch has one effect.
         if (!fresh.delete(inboxKey(event))) {
-          handled.push('duplicate');
+          each.push('duplicate');
           continue;
         }
         await CorrelationContext.run({ correlationId: event.correlationId, causationId: event.id }, () => registration.handle(event, tx));
-        handled.push('handled');
+        each.push('handled');
       }
-      return handled;
+      return each;
     });
     const secondsEach = (performance.now() - started) / 1000 / records.length;
     records.forEach(({ event }, index) => {
