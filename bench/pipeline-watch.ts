@@ -54,16 +54,8 @@ export class PipelineWatch {
     return `${this.runId}.${service}`;
   }
 
-  async state(): Promise<PipelineState> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.readState();
-      } catch (error) {
-        // On a fresh broker a topic just created has no leader for a moment: kafkajs marks that retriable.
-        if (!(error as { retriable?: boolean }).retriable || attempt >= STATE_ATTEMPTS) throw error;
-        await sleep(DRAIN_POLL_MS);
-      }
-    }
+  state(): Promise<PipelineState> {
+    return retryingRetriable(() => this.readState());
   }
 
   private async readState(): Promise<PipelineState> {
@@ -111,7 +103,11 @@ export class PipelineWatch {
   }
 
   /** Records on the dead-letter topics: on a fresh broker, every one of them is this run's. */
-  async deadLetters(): Promise<number> {
+  deadLetters(): Promise<number> {
+    return retryingRetriable(() => this.countDeadLetters());
+  }
+
+  private async countDeadLetters(): Promise<number> {
     const existing = new Set(await this.admin.listTopics());
     const topics = Object.values(Topics).map(deadLetterTopicOf).filter((topic) => existing.has(topic));
     const ends = await Promise.all(topics.map((topic) => this.admin.fetchTopicOffsets(topic)));
@@ -165,4 +161,16 @@ function isDrained(state: PipelineState): boolean {
 
 export function total(values: Partial<Record<string, number>>): number {
   return Object.values(values).reduce<number>((sum, value) => sum + (value ?? 0), 0);
+}
+
+/** On a fresh broker a topic just created has no leader for a moment: kafkajs marks that retriable. */
+async function retryingRetriable<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || attempt >= STATE_ATTEMPTS) throw error;
+      await sleep(DRAIN_POLL_MS);
+    }
+  }
 }

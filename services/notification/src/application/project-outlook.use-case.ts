@@ -15,10 +15,6 @@ export class ProjectOutlook {
   constructor(@Inject(OUTLOOK_REPOSITORY) private readonly outlook: OutlookRepository) {}
 
   async execute(tx: Transaction, event: ConsumedEvent<object>): Promise<void> {
-    const touched = new Set<string>();
-    for (const effect of outlookEffectsOf(event.type, event.data as Record<string, unknown>)) {
-      for (const departement of await this.outlook.apply(tx, effect)) touched.add(departement);
-    }
-    if (touched.size > 0) await this.outlook.noteChanges(tx, [...touched]);
+    for (const effect of outlookEffectsOf(event.type, event.data as Record<string, unknown>)) await this.outlook.apply(tx, effect);
   }
 }

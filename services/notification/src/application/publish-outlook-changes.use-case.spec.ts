@@ -12,8 +12,8 @@ class InMemoryOutlook implements OutlookRepository {
   noted: string[] = [];
   computed = new Map<string, { asOf: string; weeks: OutlookWeekFigures[] }>();
 
-  async apply(_tx: Transaction, effect: OutlookEffect): Promise<string[]> {
-    return [effect.kind === 'placement' ? effect.siaoDepartement : effect.departement];
+  async apply(tx: Transaction, effect: OutlookEffect): Promise<void> {
+    await this.noteChanges(tx, [effect.kind === 'placement' ? effect.siaoDepartement : effect.departement]);
   }
   async noteChanges(_tx: Transaction, departements: string[]): Promise<void> {
     this.noted.push(...departements);

@@ -4,7 +4,7 @@ import { DepartementSettings } from '../domain/departement-settings';
 import { Detention } from '../domain/detention';
 import { DetentionEvent } from '../domain/detention-events';
 import { DetentionEventPublisher } from './detention-event-publisher';
-import { DETENTION_REPOSITORY, DetentionRepository } from './ports/detention.repository';
+import { DETENTION_REPOSITORY, DetentionRepository, ReleaseDateChangeRecord } from './ports/detention.repository';
 
 export interface StoreItem {
   detention: Detention;
@@ -38,18 +38,18 @@ export class DetentionStore {
   async save(tx: Transaction, detention: Detention, events: DetentionEvent[], settings: DepartementSettings, source: string, isNew = false): Promise<void> {
     const nextDueOn = detention.nextDueOn(settings);
     if (isNew) await this.detentions.insert(tx, detention, nextDueOn);
-    else await this.detentions.update(tx, detention, nextDueOn);
-    for (const event of events) {
-      if (event.kind !== 'ReleaseDateChanged') continue;
-      await this.detentions.recordDateChange(tx, {
-        detentionId: event.detention.id,
-        previousDate: event.previousReleaseDate,
-        newDate: event.detention.expectedReleaseDate,
-        reason: event.reason,
-        source,
-        changedAt: event.changedAt,
-      });
-    }
+    else await this.detentions.update(tx, detention, nextDueOn, dateChangesOf(events, source));
     await this.publisher.publish(tx, events);
   }
+}
+
+function dateChangesOf(events: DetentionEvent[], source: string): ReleaseDateChangeRecord[] {
+  return events.flatMap((event) => event.kind !== 'ReleaseDateChanged' ? [] : [{
+    detentionId: event.detention.id,
+    previousDate: event.previousReleaseDate,
+    newDate: event.detention.expectedReleaseDate,
+    reason: event.reason,
+    source,
+    changedAt: event.changedAt,
+  }]);
 }

@@ -15,21 +15,22 @@ export class OutlookSqlRepository implements OutlookRepository {
     this.s = schemaIdentifier(schema);
   }
 
-  async apply(tx: Transaction, effect: OutlookEffect): Promise<string[]> {
+  async apply(tx: Transaction, effect: OutlookEffect): Promise<void> {
     const s = this.s;
     switch (effect.kind) {
       case 'release':
         // Every date event carries the release as it is now; a release, once recorded, stays.
-        return departementsOf(await tx.query(
+        await tx.query(
           `WITH previous AS (SELECT departement FROM ${s}.outlook_releases WHERE detention_id = $1),
            saved AS (
              INSERT INTO ${s}.outlook_releases (detention_id, person_id, departement, expected_on, released_on) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (detention_id) DO UPDATE SET departement = EXCLUDED.departement, expected_on = EXCLUDED.expected_on,
                released_on = COALESCE(${s}.outlook_releases.released_on, EXCLUDED.released_on)
              RETURNING departement)
-           SELECT departement FROM previous UNION SELECT departement FROM saved`,
+           ${this.noting('SELECT departement FROM previous UNION SELECT departement FROM saved')}`,
           [effect.detentionId, effect.personId, effect.departement, effect.expectedOn, effect.releasedOn ?? null],
-        ));
+        );
+        return;
       case 'placement':
         if (effect.standing === 'ended') {
           // A proposal that was never booked has no row, and needs none.
@@ -42,17 +43,19 @@ export class OutlookSqlRepository implements OutlookRepository {
           );
         }
         // The structure's places, and the person's releases wherever they are bound.
-        return departementsOf(await tx.query(
-          `SELECT $2::text AS departement UNION SELECT departement FROM ${s}.outlook_releases WHERE person_id = $1 AND released_on IS NULL`,
+        await tx.query(
+          this.noting(`SELECT $2::text AS departement UNION SELECT departement FROM ${s}.outlook_releases WHERE person_id = $1 AND released_on IS NULL`),
           [effect.personId, effect.siaoDepartement],
-        ));
+        );
+        return;
       case 'places':
-        return [effect.departement];
+        await tx.query(this.noting('SELECT $1::text AS departement'), [effect.departement]);
     }
   }
 
-  async noteChanges(tx: Transaction, departements: string[]): Promise<void> {
-    await tx.query(`INSERT INTO ${this.s}.outlook_changes (departement) SELECT * FROM unnest($1::text[])`, [departements]);
+  /** Appends the départements `select` gives to the changes, in the statement that finds them. */
+  private noting(select: string): string {
+    return `INSERT INTO ${this.s}.outlook_changes (departement) SELECT DISTINCT departement FROM (${select}) AS changed`;
   }
 
   async takeChanges(tx: Transaction, limit: number): Promise<string[]> {

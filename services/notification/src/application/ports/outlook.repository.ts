@@ -22,10 +22,11 @@ export interface OutlookFacts {
 }
 
 export interface OutlookRepository {
-  /** Records one effect; returns the départements whose outlook it may change (a moved destination changes two). */
-  apply(tx: Transaction, effect: OutlookEffect): Promise<string[]>;
-  /** Notes départements whose outlook may have changed: appended, so concurrent consumers never wait on each other. */
-  noteChanges(tx: Transaction, departements: string[]): Promise<void>;
+  /**
+   * Records one effect and notes the départements whose outlook it may change (a moved destination
+   * changes two): appended, so concurrent consumers never wait on each other.
+   */
+  apply(tx: Transaction, effect: OutlookEffect): Promise<void>;
   /** Takes up to `limit` noted départements, each once, and forgets every change noted for them; rows another round holds are skipped. */
   takeChanges(tx: Transaction, limit: number): Promise<string[]>;
   /** Départements whose last outlook was computed for another day than `today`: their weeks may have moved. */

@@ -13,6 +13,13 @@ import { DELIVERY_REPOSITORY, DeliveryRepository, SUBSCRIPTION_REPOSITORY, Subsc
  */
 @Injectable()
 export class FanOutEvent {
+  /**
+   * The subscriptions are read once per transaction: a consumer handles a partition's records in
+   * shared transactions, and reading them again for each record was a statement per event for the
+   * same rows. A subscription changed meanwhile is seen from the next transaction on.
+   */
+  private readonly subscriptionsIn = new WeakMap<Transaction, Promise<Subscription[]>>();
+
   constructor(
     @Inject(SUBSCRIPTION_REPOSITORY) private readonly subscriptions: SubscriptionRepository,
     @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
@@ -20,8 +27,14 @@ export class FanOutEvent {
 
   async execute(tx: Transaction, event: ConsumedEvent<object>, now: Date): Promise<void> {
     const data = event.data as Record<string, unknown>;
-    const wanting = (await this.subscriptions.every(tx)).filter((subscription) => subscription.wants(event.type, data, event.time));
+    const wanting = (await this.everySubscription(tx)).filter((subscription) => subscription.wants(event.type, data, event.time));
     await this.deliveries.insertMany(tx, wanting.map((subscription) => deliveryOf(subscription, event, data, now)));
+  }
+
+  private everySubscription(tx: Transaction): Promise<Subscription[]> {
+    let read = this.subscriptionsIn.get(tx);
+    if (!read) this.subscriptionsIn.set(tx, (read = this.subscriptions.every(tx)));
+    return read;
   }
 }
 

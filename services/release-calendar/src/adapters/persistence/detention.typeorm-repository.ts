@@ -63,10 +63,23 @@ export class DetentionTypeormRepository implements DetentionRepository {
     return { detention: toDomain(entities[0]), settings };
   }
 
-  async update(tx: Transaction, detention: Detention, nextDueOn: string | undefined): Promise<void> {
+  async update(tx: Transaction, detention: Detention, nextDueOn: string | undefined, dateChanges: ReleaseDateChangeRecord[] = []): Promise<void> {
+    const manager = tx as EntityManager;
     const entity = toEntity(detention, nextDueOn);
     const { id, ...changes } = entity;
-    await uniqueEcrou(entity, () => (tx as EntityManager).update(DetentionEntity, { id }, changes));
+    const [update, parameters] = manager.createQueryBuilder().update(DetentionEntity).set(changes).where('id = :id', { id }).getQueryAndParameters();
+    if (dateChanges.length === 0) {
+      await uniqueEcrou(entity, () => manager.query(update, parameters));
+      return;
+    }
+    // The history rides on the update's statement: one round trip less on every moved date.
+    const history = manager.connection.getMetadata(ReleaseDateChangeEntity).tablePath;
+    const statement = `WITH history AS (
+        INSERT INTO ${history} (detention_id, previous_date, new_date, reason, source, changed_at)
+        SELECT "detentionId", "previousDate", "newDate", reason, source, "changedAt" FROM jsonb_to_recordset($${parameters.length + 1}::jsonb)
+          AS c("detentionId" uuid, "previousDate" date, "newDate" date, reason text, source text, "changedAt" timestamptz))
+      ${update}`;
+    await uniqueEcrou(entity, () => manager.query(statement, [...parameters, JSON.stringify(dateChanges)]));
   }
 
   async lockByEcrou(tx: Transaction, keys: { establishmentCode: string; ecrou: string }[]): Promise<Map<string, Detention>> {
@@ -78,9 +91,6 @@ export class DetentionTypeormRepository implements DetentionRepository {
     return new Map(entities.map((entity) => [`${entity.establishmentCode}/${entity.ecrou}`, toDomain(entity)]));
   }
 
-  async recordDateChange(tx: Transaction, change: ReleaseDateChangeRecord): Promise<void> {
-    await (tx as EntityManager).insert(ReleaseDateChangeEntity, change);
-  }
 
   async list(tx: Transaction, query: DetentionQuery): Promise<{ items: Detention[]; total: number }> {
     const builder = (tx as EntityManager).createQueryBuilder(DetentionEntity, 'd');

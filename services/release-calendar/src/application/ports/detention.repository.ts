@@ -20,7 +20,8 @@ export interface DetentionRepository {
    * round trip: every change of a detention needs both.
    */
   lockWithSettings(tx: Transaction, id: string): Promise<{ detention: Detention; settings: DepartementSettings } | undefined>;
-  update(tx: Transaction, detention: Detention, nextDueOn: string | undefined): Promise<void>;
+  /** Writes the detention, and keeps each of its release date changes with its reason and source (who reported it). */
+  update(tx: Transaction, detention: Detention, nextDueOn: string | undefined, dateChanges?: ReleaseDateChangeRecord[]): Promise<void>;
   /**
    * Locks up to `limit` incarcerated detentions due on or before `today`, skipping rows another
    * sweep holds, so that two sweeps running at once never handle the same detention.
@@ -28,8 +29,6 @@ export interface DetentionRepository {
   lockDue(tx: Transaction, today: string, limit: number): Promise<Detention[]>;
   /** Reads and row-locks the detentions an import names, keyed `establishmentCode/ecrou`. */
   lockByEcrou(tx: Transaction, keys: { establishmentCode: string; ecrou: string }[]): Promise<Map<string, Detention>>;
-  /** Keeps every release date change with its reason and source (who reported it). */
-  recordDateChange(tx: Transaction, change: ReleaseDateChangeRecord): Promise<void>;
   /** The calendar view: by expected release date, then id, one page at a time. */
   list(tx: Transaction, query: DetentionQuery): Promise<{ items: Detention[]; total: number }>;
 }
