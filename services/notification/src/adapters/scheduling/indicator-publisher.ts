@@ -4,8 +4,9 @@ import { PollingLoop } from '@passerelle/service-kit';
 import { PublishIndicatorChanges } from '../../application/publish-indicator-changes.use-case';
 
 /**
- * Publishes the days whose figures changed every INDICATOR_PUBLISH_EVERY_MS (250 by default; 0 turns
- * it off), work or not: a burst of events costs four rounds a second, not one round per event.
+ * Publishes the days whose figures changed every INDICATOR_PUBLISH_EVERY_MS (1,000 by default; 0 turns
+ * it off), work or not: a burst of events costs a round a second, not one round per event, and a
+ * dashboard's figure is at most a second late.
  */
 @Injectable()
 export class IndicatorPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -13,7 +14,7 @@ export class IndicatorPublisher implements OnApplicationBootstrap, OnApplication
 
   constructor(publish: PublishIndicatorChanges) {
     this.loop = new PollingLoop({
-      everyMs: Number(process.env.INDICATOR_PUBLISH_EVERY_MS ?? 250),
+      everyMs: Number(process.env.INDICATOR_PUBLISH_EVERY_MS ?? 1_000),
       steady: true,
       logger: createLogger('notification').child({ component: 'indicator-publisher' }),
       round: async () => (await publish.runOnce()) > 0,
