@@ -140,11 +140,11 @@ export function registryCsv(scenario: CrowdScenario, corrected = false): string 
  * runs' records never meets their people (every service replays its topics from the start).
  * The crowd takes the even places, the fault test the odd ones, so they never share one either.
  */
-const UNUSED_DEPARTEMENTS = [
-  '03', '04', '07', '09', '10', '11', '14', '16', '17', '18', '22', '25', '26', '27', '28', '29', '30', '32', '33', '34',
+export const UNUSED_DEPARTEMENTS = [
+  '09', '10', '11', '14', '16', '17', '18', '22', '25', '26', '27', '28', '29', '30', '32', '33', '34',
   '35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45', '46', '47', '49', '51', '52', '53', '54', '55', '56',
   '57', '58', '60', '61', '62', '64', '65', '66', '67', '68', '70', '71', '72', '73', '74', '76', '77', '78', '79', '80',
-  '81', '82', '83', '85', '86', '87', '88', '89', '91', '973',
+  '81', '82', '83', '85', '86', '88', '89', '91', '973',
 ];
 
 export function departementForRun(kind: 'crowd' | 'faults', now = Date.now()): string {
