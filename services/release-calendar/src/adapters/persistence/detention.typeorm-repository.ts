@@ -91,7 +91,6 @@ export class DetentionTypeormRepository implements DetentionRepository {
     return new Map(entities.map((entity) => [`${entity.establishmentCode}/${entity.ecrou}`, toDomain(entity)]));
   }
 
-
   async list(tx: Transaction, query: DetentionQuery): Promise<{ items: Detention[]; total: number }> {
     const builder = (tx as EntityManager).createQueryBuilder(DetentionEntity, 'd');
     if (query.departements !== 'all') builder.andWhere('d.spipDepartement IN (:...departements)', { departements: query.departements });
