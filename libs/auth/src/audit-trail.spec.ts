@@ -23,7 +23,7 @@ describe('AuditTrail', () => {
       new AuditTrail('referral').record(tx, { actor: user, action: 'read', resourceType: 'referral', resourceId: 'r-1', personId }));
 
     expect(tx.queries).toHaveLength(1);
-    expect(tx.queries[0].sql).toMatch(/^INSERT INTO "referral"\.audit_log \(actor, actor_roles, action, resource_type, resource_id, person_id, correlation_id, outcome\)/);
+    expect(tx.queries[0].sql).toMatch(/INSERT INTO "referral"\.audit_log \(actor, actor_roles, action, resource_type, resource_id, person_id, correlation_id, outcome\)/);
     expect(tx.queries[0].params).toEqual(['alice', ['spip'], 'read', 'referral', 'r-1', personId, 'corr-1', 'ok']);
   });
 

@@ -1,4 +1,4 @@
-import { chunksFor, schemaIdentifier, SqlExecutor, valuesPlaceholders } from '@passerelle/messaging';
+import { appendRows, schemaIdentifier, SqlExecutor } from '@passerelle/messaging';
 import { CorrelationContext } from '@passerelle/observability';
 import { AuthenticatedUser } from './authenticated-user';
 
@@ -74,13 +74,7 @@ export class AuditTrail {
     if (entries.length === 0) return;
     const correlationId = CorrelationContext.currentOrNew().correlationId;
     const rows = entries.map((entry) => rowOf(entry, correlationId));
-    for (const chunk of chunksFor(rows, COLUMNS)) {
-      await tx.query(
-        `INSERT INTO ${this.table} (actor, actor_roles, action, resource_type, resource_id, person_id, correlation_id, outcome)
-         VALUES ${valuesPlaceholders(chunk.length, COLUMNS)}`,
-        chunk.flat(),
-      );
-    }
+    await appendRows(tx, { into: `${this.table} (actor, actor_roles, action, resource_type, resource_id, person_id, correlation_id, outcome)`, columns: COLUMNS, rows });
   }
 }
 

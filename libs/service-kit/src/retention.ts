@@ -1,6 +1,6 @@
 import { AuditTrail, AuthenticatedUser } from '@passerelle/auth';
 import { addMonths } from '@passerelle/domain-kernel';
-import { rowsOf, schemaIdentifier } from '@passerelle/messaging';
+import { flushAppends, rowsOf, schemaIdentifier } from '@passerelle/messaging';
 import { Clock, parisDate } from './clock';
 import { Transaction, UnitOfWork } from './unit-of-work';
 
@@ -104,6 +104,8 @@ export interface ExportPersonOptions {
 export function exportPerson(options: ExportPersonOptions, user: AuthenticatedUser, personId: string): Promise<PersonalDataExport> {
   return options.unitOfWork.run(async (tx) => {
     await options.audit.record(tx, { actor: user, action: 'export', resourceType: 'person', resourceId: personId, personId });
+    // The audit row is held until commit; written now, the export lists itself among the reads of the file.
+    await flushAppends(tx);
     const tables = await options.rowsOf(tx, personId);
     return { service: options.service, personId, exportedAt: options.clock.now().toISOString(), tables };
   });

@@ -3,7 +3,7 @@ import { AnyEventDescriptor, EventDescriptor, parsePayload } from '@passerelle/c
 import { CorrelationContext } from '@passerelle/observability';
 import { outboxChannel } from '../messaging-schema';
 import { schemaIdentifier, SqlExecutor } from '../sql';
-import { chunksFor, valuesPlaceholders } from '../sql-values';
+import { appendRows } from '../held-appends';
 
 export interface OutboxWriterOptions {
   /** The service's database schema, which holds its outbox table. */
@@ -52,17 +52,12 @@ export class OutboxWriter {
       return [randomUUID(), descriptor.topic, descriptor.key(data), descriptor.type, this.options.source, descriptor.subject(data),
         occurredAt, ids.correlationId, ids.causationId ?? null, JSON.stringify(data)];
     });
-    const chunks = chunksFor(rows, COLUMNS);
-    for (const [i, chunk] of chunks.entries()) {
-      const values = chunk.flat();
-      const insert = `INSERT INTO ${this.table} (id, topic, partition_key, type, source, subject, occurred_at, correlation_id, causation_id, data)
-         VALUES ${valuesPlaceholders(chunk.length, COLUMNS)}`;
-      // The NOTIFY rides with the last insert (a data-modifying WITH always runs): one round trip
-      // less per transaction. PostgreSQL delivers it only at commit, and drops it on rollback, so
-      // the relay wakes for committed rows.
-      if (i < chunks.length - 1) await tx.query(insert, values);
-      else await tx.query(`WITH inserted AS (${insert}) SELECT pg_notify($${values.length + 1}, '')`, [...values, outboxChannel(this.options.schema)]);
-    }
+    // The NOTIFY goes with the rows (the flush's final SELECT): PostgreSQL delivers it only at
+    // commit, and drops it on rollback, so the relay wakes for committed rows.
+    await appendRows(tx, {
+      into: `${this.table} (id, topic, partition_key, type, source, subject, occurred_at, correlation_id, causation_id, data)`,
+      columns: COLUMNS, rows, notify: outboxChannel(this.options.schema),
+    });
     return rows.map((row) => row[0] as string);
   }
 }

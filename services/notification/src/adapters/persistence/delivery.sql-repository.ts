@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { chunksFor, rowsOf, schemaIdentifier, valuesPlaceholders } from '@passerelle/messaging';
+import { appendRows, rowsOf, schemaIdentifier } from '@passerelle/messaging';
 import { SERVICE_SCHEMA, Transaction } from '@passerelle/service-kit';
 import { AttemptRecord, DeliveryRepository } from '../../application/ports/webhook.ports';
 import { DeliveryState, DeliveryStatus } from '../../domain/webhooks/delivery';
@@ -32,13 +32,12 @@ export class DeliverySqlRepository implements DeliveryRepository {
   }
 
   async insertMany(tx: Transaction, deliveries: DeliveryState[]): Promise<void> {
-    for (const chunk of chunksFor(deliveries, INSERTED)) {
-      await tx.query(
-        `INSERT INTO ${this.schema}.webhook_deliveries (id, subscription_id, event_id, event_type, ordering_key, body, status, next_attempt_at)
-         VALUES ${valuesPlaceholders(chunk.length, INSERTED)} ON CONFLICT (subscription_id, event_id) DO NOTHING`,
-        chunk.flatMap((d) => [d.id, d.subscriptionId, d.eventId, d.eventType, d.orderingKey, d.body, d.status, d.nextAttemptAt ?? null]),
-      );
-    }
+    await appendRows(tx, {
+      into: `${this.schema}.webhook_deliveries (id, subscription_id, event_id, event_type, ordering_key, body, status, next_attempt_at)`,
+      suffix: 'ON CONFLICT (subscription_id, event_id) DO NOTHING',
+      columns: INSERTED,
+      rows: deliveries.map((d) => [d.id, d.subscriptionId, d.eventId, d.eventType, d.orderingKey, d.body, d.status, d.nextAttemptAt ?? null]),
+    });
   }
 
   async claimDue(tx: Transaction, now: Date, leaseUntil: Date, limit: number): Promise<DeliveryState[]> {
@@ -83,12 +82,11 @@ export class DeliverySqlRepository implements DeliveryRepository {
   }
 
   async recordAttempts(tx: Transaction, attempts: AttemptRecord[]): Promise<void> {
-    for (const chunk of chunksFor(attempts, ATTEMPT_COLUMNS)) {
-      await tx.query(
-        `INSERT INTO ${this.schema}.webhook_attempts (delivery_id, attempted_at, status_code, error, latency_ms) VALUES ${valuesPlaceholders(chunk.length, ATTEMPT_COLUMNS)}`,
-        chunk.flatMap((a) => [a.deliveryId, a.attemptedAt, a.statusCode ?? null, a.error ?? null, Math.round(a.latencyMs)]),
-      );
-    }
+    await appendRows(tx, {
+      into: `${this.schema}.webhook_attempts (delivery_id, attempted_at, status_code, error, latency_ms)`,
+      columns: ATTEMPT_COLUMNS,
+      rows: attempts.map((a) => [a.deliveryId, a.attemptedAt, a.statusCode ?? null, a.error ?? null, Math.round(a.latencyMs)]),
+    });
   }
 
   async history(tx: Transaction, subscriptionId: string, status: string | undefined, limit: number) {

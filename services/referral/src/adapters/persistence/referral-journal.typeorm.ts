@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { chunksFor, schemaIdentifier, valuesPlaceholders } from '@passerelle/messaging';
+import { appendRows, schemaIdentifier } from '@passerelle/messaging';
 import { SERVICE_SCHEMA, Transaction } from '@passerelle/service-kit';
 import { ReferralJournal, SortieSecheRecord, TimelineEntry } from '../../application/ports/referral-journal';
 
@@ -17,12 +17,11 @@ export class ReferralJournalTypeorm implements ReferralJournal {
   }
 
   async append(tx: Transaction, referralId: string, entries: TimelineEntry[]): Promise<void> {
-    for (const chunk of chunksFor(entries, TIMELINE_COLUMNS)) {
-      await manager(tx).query(
-        `INSERT INTO ${this.schema}.referral_timeline (referral_id, occurred_at, entry, detail, actor) VALUES ${valuesPlaceholders(chunk.length, TIMELINE_COLUMNS)}`,
-        chunk.flatMap((e) => [referralId, e.at, e.entry, JSON.stringify(e.detail), e.actor]),
-      );
-    }
+    await appendRows(tx, {
+      into: `${this.schema}.referral_timeline (referral_id, occurred_at, entry, detail, actor)`,
+      columns: TIMELINE_COLUMNS,
+      rows: entries.map((e) => [referralId, e.at, e.entry, JSON.stringify(e.detail), e.actor]),
+    });
   }
 
   async timelineOf(tx: Transaction, referralId: string): Promise<TimelineEntry[]> {

@@ -1,0 +1,39 @@
+import { statementsOf } from './held-appends';
+
+describe('appends held to commit, as statements', () => {
+  it('puts each table in one CTE, rows in the order given, and the notifications in the final SELECT', () => {
+    const [statement, ...rest] = statementsOf([
+      { into: 's.outbox (id, type)', columns: 2, rows: [['e1', 'a']], notify: 'wake' },
+      { into: 's.audit_log (actor)', columns: 1, rows: [['alice']] },
+      { into: 's.outbox (id, type)', columns: 2, rows: [['e2', 'b']], notify: 'wake' },
+    ]);
+    expect(rest).toEqual([]);
+    expect(statement.text).toBe(
+      "WITH a0 AS (INSERT INTO s.outbox (id, type) VALUES ($1, $2), ($3, $4)), a1 AS (INSERT INTO s.audit_log (actor) VALUES ($5)) SELECT pg_notify($6, '')",
+    );
+    expect(statement.values).toEqual(['e1', 'a', 'e2', 'b', 'alice', 'wake']);
+  });
+
+  it('keeps a conflict clause with its own table and SELECTs 1 when nobody is to be woken', () => {
+    const [statement] = statementsOf([{ into: 't (k)', suffix: 'ON CONFLICT (k) DO NOTHING', columns: 1, rows: [[1], [2]] }]);
+    expect(statement.text).toBe('WITH a0 AS (INSERT INTO t (k) VALUES ($1), ($2) ON CONFLICT (k) DO NOTHING) SELECT 1');
+  });
+
+  it('splits below PostgreSQL’s parameter limit, every value numbered from $1 in its own statement', () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => [i, `v${i}`, true]);
+    const statements = statementsOf([{ into: 't (a, b, c)', columns: 3, rows, notify: 'wake' }]);
+    expect(statements.length).toBe(2);
+    for (const { text, values } of statements) {
+      expect(values.length).toBeLessThanOrEqual(65_535);
+      const numbers = [...text.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]));
+      expect(Math.max(...numbers)).toBe(values.length);
+    }
+    expect(statements.flatMap(({ values }) => values).filter((value) => typeof value === 'number')).toEqual(rows.map(([i]) => i));
+    expect(statements[0].text).not.toContain('pg_notify');
+    expect(statements[1].text).toContain('pg_notify');
+  });
+
+  it('writes nothing for nothing', () => {
+    expect(statementsOf([])).toEqual([]);
+  });
+});

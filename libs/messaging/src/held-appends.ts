@@ -1,0 +1,99 @@
+import { SqlExecutor } from './sql';
+import { chunksFor } from './sql-values';
+
+/**
+ * Rows added to a table that nothing reads back before the transaction commits: outbox rows,
+ * audit rows, webhook deliveries. `into` is the table and its columns, `suffix` what follows the
+ * VALUES (an `ON CONFLICT` clause); appends with the same `into` and `suffix` share one INSERT.
+ */
+export interface Append {
+  into: string;
+  suffix?: string;
+  columns: number;
+  rows: unknown[][];
+  /** A channel to `pg_notify` once the rows are written (PostgreSQL delivers it at commit). */
+  notify?: string;
+}
+
+/** PostgreSQL takes at most 65,535 parameters per statement. */
+const MAX_PARAMETERS = 60_000;
+
+const held = new WeakMap<SqlExecutor, Append[]>();
+
+/**
+ * Holds in memory what `appendRows` is given in `tx`, until `flushAppends`. Why: each statement of
+ * a transaction is a round trip that wakes a PostgreSQL backend, and on a busy machine that wake-up
+ * costs more than the work. Held, a use case's outbox and audit rows, or a consumer batch's
+ * deliveries, go as one statement just before COMMIT.
+ */
+export function holdAppends(tx: SqlExecutor): void {
+  held.set(tx, []);
+}
+
+export function dropHeldAppends(tx: SqlExecutor): void {
+  held.delete(tx);
+}
+
+/**
+ * Writes the rows now, or, in a transaction whose runner holds appends, just before its commit: a
+ * failure then still rolls back the whole transaction. Callers check what they can before (an
+ * outbox payload is validated here and now), since a database error comes only at the flush.
+ */
+export async function appendRows(tx: SqlExecutor, rows: Append): Promise<void> {
+  if (rows.rows.length === 0 && !rows.notify) return;
+  const pending = held.get(tx);
+  if (pending) pending.push(rows);
+  else await writeAll(tx, [rows]);
+}
+
+/** Sends what `tx` holds; its runner calls this just before COMMIT. */
+export async function flushAppends(tx: SqlExecutor): Promise<void> {
+  const pending = held.get(tx);
+  held.set(tx, []);
+  if (pending && pending.length > 0) await writeAll(tx, pending);
+}
+
+async function writeAll(tx: SqlExecutor, appends: Append[]): Promise<void> {
+  for (const statement of statementsOf(appends)) await tx.query(statement.text, statement.values);
+}
+
+interface Statement { text: string; values: unknown[] }
+
+/**
+ * The appends as few statements as the parameter limit allows: one data-modifying CTE per table
+ * (PostgreSQL runs each exactly once, rows in the order given, so an outbox keeps its order), and
+ * the notifications as the final SELECT, which makes them run.
+ */
+export function statementsOf(appends: Append[]): Statement[] {
+  const statements: Statement[] = [];
+  let parts: string[] = [];
+  let values: unknown[] = [];
+  const close = (notify: string[]) => {
+    if (parts.length === 0 && notify.length === 0) return;
+    const channels = notify.map((channel) => `pg_notify($${values.push(channel)}, '')`);
+    const select = `SELECT ${channels.length > 0 ? channels.join(', ') : '1'}`;
+    statements.push({ text: parts.length > 0 ? `WITH ${parts.join(', ')} ${select}` : select, values });
+    parts = [];
+    values = [];
+  };
+  for (const group of groupsOf(appends)) {
+    for (const chunk of chunksFor(group.rows, group.columns, MAX_PARAMETERS)) {
+      if (values.length + chunk.length * group.columns > MAX_PARAMETERS) close([]);
+      const rows = chunk.map((row) => `(${row.map((value) => `$${values.push(value)}`).join(', ')})`);
+      parts.push(`a${parts.length} AS (INSERT INTO ${group.into} VALUES ${rows.join(', ')}${group.suffix ? ` ${group.suffix}` : ''})`);
+    }
+  }
+  close([...new Set(appends.flatMap((rows) => (rows.notify ? [rows.notify] : [])))]);
+  return statements;
+}
+
+function groupsOf(appends: Append[]): Append[] {
+  const groups = new Map<string, Append>();
+  for (const rows of appends) {
+    const key = `${rows.into}\n${rows.suffix ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.rows.push(...rows.rows);
+    else groups.set(key, { into: rows.into, suffix: rows.suffix, columns: rows.columns, rows: [...rows.rows] });
+  }
+  return [...groups.values()];
+}
