@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Kafka, Message, Partitioners } from 'kafkajs';
 import { Pool } from 'pg';
 import { deadLetterTopicOf } from '@passerelle/contracts';
+import { httpCall } from '@passerelle/system-driver';
 import { ensureTopics, KafkaSettings, sleep, toKafkaMessage } from '@passerelle/messaging';
 import { uniqueName } from '@passerelle/testing';
 
@@ -87,28 +87,13 @@ export function machine() {
 }
 
 /**
- * node:http rather than fetch: undici's fetch gives up on a response that takes more than
- * 300 s, and a slow import is precisely what a benchmark must be able to measure.
+ * node:http (the driver's `httpCall`) rather than fetch: undici's fetch gives up on a response that
+ * takes more than 300 s, and a slow import is precisely what a benchmark must be able to measure.
  */
-export function post<T>(url: string, token: string, body?: string, contentType = 'text/csv'): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : Buffer.from(body);
-    const request = http.request(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': contentType, 'content-length': payload.length } : {}) },
-    }, (response) => {
-      const parts: Buffer[] = [];
-      response.on('data', (part: Buffer) => parts.push(part));
-      response.on('end', () => {
-        const text = Buffer.concat(parts).toString('utf8');
-        if (response.statusCode !== 200) reject(new Error(`POST ${url}: ${response.statusCode} ${text.slice(0, 500)}`));
-        else resolve(JSON.parse(text) as T);
-      });
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end(payload);
-  });
+export async function post<T>(url: string, token: string, body?: string, contentType = 'text/csv'): Promise<T> {
+  const answer = await httpCall('POST', url, { token, body, contentType });
+  if (answer.status !== 200) throw new Error(`POST ${url}: ${answer.status} ${answer.text.slice(0, 500)}`);
+  return JSON.parse(answer.text) as T;
 }
 
 // ------------------------------------------------------------------------- raw ceilings ---

@@ -37,3 +37,14 @@ describe('appends held to commit, as statements', () => {
     expect(statementsOf([])).toEqual([]);
   });
 });
+
+describe('a change carrying the held appends', () => {
+  it('goes first with its own numbering, the appends numbered after it', () => {
+    const [statement] = statementsOf(
+      [{ into: 's.outbox (id)', columns: 1, rows: [['e1']], notify: 'wake' }],
+      { text: 'UPDATE s.detentions SET status = $1 WHERE id = $2', values: ['released', 'd1'] },
+    );
+    expect(statement.text).toBe("WITH w AS (UPDATE s.detentions SET status = $1 WHERE id = $2), a1 AS (INSERT INTO s.outbox (id) VALUES ($3)) SELECT pg_notify($4, '')");
+    expect(statement.values).toEqual(['released', 'd1', 'e1', 'wake']);
+  });
+});

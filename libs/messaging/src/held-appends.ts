@@ -53,21 +53,33 @@ export async function flushAppends(tx: SqlExecutor): Promise<void> {
   if (pending && pending.length > 0) await writeAll(tx, pending);
 }
 
-async function writeAll(tx: SqlExecutor, appends: Append[]): Promise<void> {
-  for (const statement of statementsOf(appends)) await tx.query(statement.text, statement.values);
+/**
+ * Runs `change` (a plain INSERT, UPDATE or DELETE, numbered from $1) now, and the appends held so far
+ * in the same statement: a use case's change, its events and its audit row in one round trip. Its
+ * errors come here, where the caller can tell them apart (a unique key, a 409).
+ */
+export async function writeWithHeldAppends(tx: SqlExecutor, change: Statement): Promise<void> {
+  const pending = held.get(tx) ?? [];
+  if (held.has(tx)) held.set(tx, []);
+  await writeAll(tx, pending, change);
 }
 
-interface Statement { text: string; values: unknown[] }
+async function writeAll(tx: SqlExecutor, appends: Append[], change?: Statement): Promise<void> {
+  for (const statement of statementsOf(appends, change)) await tx.query(statement.text, statement.values);
+}
+
+export interface Statement { text: string; values: unknown[] }
 
 /**
  * The appends as few statements as the parameter limit allows: one data-modifying CTE per table
  * (PostgreSQL runs each exactly once, rows in the order given, so an outbox keeps its order), and
- * the notifications as the final SELECT, which makes them run.
+ * the notifications as the final SELECT, which makes them run. A `change` goes first, keeping its
+ * own numbering.
  */
-export function statementsOf(appends: Append[]): Statement[] {
+export function statementsOf(appends: Append[], change?: Statement): Statement[] {
   const statements: Statement[] = [];
-  let parts: string[] = [];
-  let values: unknown[] = [];
+  let parts: string[] = change ? [`w AS (${change.text})`] : [];
+  let values: unknown[] = change ? [...change.values] : [];
   const close = (notify: string[]) => {
     if (parts.length === 0 && notify.length === 0) return;
     const channels = notify.map((channel) => `pg_notify($${values.push(channel)}, '')`);

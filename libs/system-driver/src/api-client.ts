@@ -14,27 +14,35 @@ export type JsonCall = (method: string, path: string, token: string | undefined,
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
 
-/** Calls a service's API as a client would: bearer token, JSON in, status and JSON out. */
-export function jsonClient(baseUrl: string): JsonCall {
-  return (method, path, token, body, headers = {}) => new Promise<JsonAnswer>((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const request = http.request(`${baseUrl}${path}`, {
+/** One HTTP call with the shared agent: the status and the body as text. */
+export function httpCall(method: string, url: string, options: { token?: string; body?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; text: string }> {
+  const { token, body, contentType = 'application/json', headers = {} } = options;
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, {
       method,
       agent,
       headers: {
         ...headers,
         ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+        ...(body === undefined ? {} : { 'content-type': contentType, 'content-length': Buffer.byteLength(body) }),
       },
     }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: parsedOrUndefined(Buffer.concat(chunks).toString('utf8')) }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
       response.on('error', reject);
     });
-    request.on('error', (error) => reject(new Error(`${method} ${baseUrl}${path} failed`, { cause: error })));
-    request.end(payload);
+    request.on('error', (error) => reject(new Error(`${method} ${url} failed`, { cause: error })));
+    request.end(body);
   });
+}
+
+/** Calls a service's API as a client would: bearer token, JSON in, status and JSON out. */
+export function jsonClient(baseUrl: string): JsonCall {
+  return async (method, path, token, body, headers) => {
+    const answer = await httpCall(method, `${baseUrl}${path}`, { token, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: answer.status, body: parsedOrUndefined(answer.text) };
+  };
 }
 
 function parsedOrUndefined(text: string): unknown {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Pool, PoolClient } from 'pg';
 import { IsString } from 'class-validator';
 import { defineEvent } from '@passerelle/contracts';
-import { appendRows, outboxChannel, OutboxWriter, pgTransactionRunner } from '@passerelle/messaging';
+import { appendRows, outboxChannel, OutboxWriter, pgTransactionRunner, writeWithHeldAppends } from '@passerelle/messaging';
 import { expectEventually, freshMessagingSchema, testDatabaseUrl, testPool } from '@passerelle/testing';
 
 class NotedV1 {
@@ -87,6 +87,35 @@ describe('appends held to commit (real PostgreSQL)', () => {
     } finally {
       await listener.end();
     }
+  });
+
+  it('sends a change and the rows held so far as one statement, and gives the change’s error to its caller', async () => {
+    await pool.query(`CREATE TABLE IF NOT EXISTS ${schema}.people (id text PRIMARY KEY, name text UNIQUE)`);
+    await pool.query(`TRUNCATE ${schema}.people`);
+    await pool.query(`INSERT INTO ${schema}.people VALUES ('p1', 'Ana'), ('p2', 'Bea')`);
+    const rename = (tx: PoolClient, id: string, name: string) => writeWithHeldAppends(tx, { text: `UPDATE ${schema}.people SET name = $1 WHERE id = $2`, values: [name, id] });
+    let statements = 0;
+    await run(async (tx) => {
+      await writer.add(tx, noted, { personId: 'p1' });
+      await note(tx, 'renamed');
+      const query = jest.spyOn(tx, 'query');
+      await rename(tx, 'p1', 'Anna');
+      statements = query.mock.calls.length;
+      query.mockRestore();
+    });
+    expect(statements).toBe(1);
+    expect((await outboxIds()).length).toBe(1);
+    expect(await journal()).toEqual(['renamed']);
+    const names = async () => (await pool.query(`SELECT name FROM ${schema}.people ORDER BY id`)).rows.map((row) => row.name);
+    expect(await names()).toEqual(['Anna', 'Bea']);
+
+    const failed = run(async (tx) => {
+      await note(tx, 'lost');
+      await rename(tx, 'p2', 'Anna').catch((error) => { throw new Error(`caught at the change: ${error.code}`); });
+    });
+    await expect(failed).rejects.toThrow('caught at the change: 23505');
+    expect(await journal()).toEqual(['renamed']);
+    expect(await names()).toEqual(['Anna', 'Bea']);
   });
 
   it('writes at once outside a transaction that holds appends', async () => {

@@ -47,8 +47,9 @@ export class DetentionCommands {
       const { spipDepartement, personId } = detention.snapshot();
       if (!actor.mayActOn(spipDepartement)) throw new DetentionOutOfTerritoryError(spipDepartement);
       const events = change(detention, todayFrom(this.clock), settings);
-      await this.store.save(tx, detention, events, settings, actor.subject);
+      // Audited first: the row is held, and goes with the detention's update in one statement.
       await this.audit.record(tx, { actor, action: 'update', resourceType: 'detention', resourceId: id, personId });
+      await this.store.save(tx, detention, events, settings, actor.subject);
       return detention.snapshot();
     });
   }

@@ -35,11 +35,12 @@ export class DetentionStore {
     await this.publisher.publish(tx, items.flatMap((item) => item.events));
   }
 
+  /** The events are held before the update, which carries them (see the repository's `update`). */
   async save(tx: Transaction, detention: Detention, events: DetentionEvent[], settings: DepartementSettings, source: string, isNew = false): Promise<void> {
     const nextDueOn = detention.nextDueOn(settings);
     if (isNew) await this.detentions.insert(tx, detention, nextDueOn);
-    else await this.detentions.update(tx, detention, nextDueOn, dateChangesOf(events, source));
     await this.publisher.publish(tx, events);
+    if (!isNew) await this.detentions.update(tx, detention, nextDueOn, dateChangesOf(events, source));
   }
 }
 

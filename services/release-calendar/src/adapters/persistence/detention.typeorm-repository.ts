@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LessThanOrEqual, QueryFailedError } from 'typeorm';
+import { appendRows, writeWithHeldAppends } from '@passerelle/messaging';
 import { Transaction } from '@passerelle/service-kit';
 import { DEFAULT_DEPARTEMENT_SETTINGS, DepartementSettings, departementSettings } from '../../domain/departement-settings';
 import { Detention } from '../../domain/detention';
@@ -63,23 +64,21 @@ export class DetentionTypeormRepository implements DetentionRepository {
     return { detention: toDomain(entities[0]), settings };
   }
 
+  /**
+   * The history rows and whatever the transaction holds so far (its events, its audit row) ride on
+   * the detention's UPDATE: one round trip for a moved date.
+   */
   async update(tx: Transaction, detention: Detention, nextDueOn: string | undefined, dateChanges: ReleaseDateChangeRecord[] = []): Promise<void> {
     const manager = tx as EntityManager;
     const entity = toEntity(detention, nextDueOn);
     const { id, ...changes } = entity;
-    const [update, parameters] = manager.createQueryBuilder().update(DetentionEntity).set(changes).where('id = :id', { id }).getQueryAndParameters();
-    if (dateChanges.length === 0) {
-      await uniqueEcrou(entity, () => manager.query(update, parameters));
-      return;
-    }
-    // The history rides on the update's statement: one round trip less on every moved date.
-    const history = manager.connection.getMetadata(ReleaseDateChangeEntity).tablePath;
-    const statement = `WITH history AS (
-        INSERT INTO ${history} (detention_id, previous_date, new_date, reason, source, changed_at)
-        SELECT "detentionId", "previousDate", "newDate", reason, source, "changedAt" FROM jsonb_to_recordset($${parameters.length + 1}::jsonb)
-          AS c("detentionId" uuid, "previousDate" date, "newDate" date, reason text, source text, "changedAt" timestamptz))
-      ${update}`;
-    await uniqueEcrou(entity, () => manager.query(statement, [...parameters, JSON.stringify(dateChanges)]));
+    const [text, values] = manager.createQueryBuilder().update(DetentionEntity).set(changes).where('id = :id', { id }).getQueryAndParameters();
+    await appendRows(tx, {
+      into: `${manager.connection.getMetadata(ReleaseDateChangeEntity).tablePath} (detention_id, previous_date, new_date, reason, source, changed_at)`,
+      columns: 6,
+      rows: dateChanges.map((c) => [c.detentionId, c.previousDate, c.newDate, c.reason, c.source, c.changedAt]),
+    });
+    await uniqueEcrou(entity, () => writeWithHeldAppends(tx, { text, values }));
   }
 
   async lockByEcrou(tx: Transaction, keys: { establishmentCode: string; ecrou: string }[]): Promise<Map<string, Detention>> {
