@@ -55,7 +55,7 @@ const MAX_BATCH_SIZE = 100;
  * trickle, which at 100 changes a second took more CPU than the records themselves.
  */
 const FETCH_MIN_BYTES = 64 * 1024;
-const FETCH_MAX_WAIT_MS = 250;
+const FETCH_MAX_WAIT_MS = 100;
 
 /**
  * Consumes the handlers' topics as one consumer group. Per record: decode the CloudEvent,
