@@ -53,8 +53,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * requires that "Every read and write of a personal file is traceable". So every use case
  * that reads or writes a personal file records it here.
  *
- * Transaction boundary: `record` inserts in the caller's transaction, so a change and its
- * audit row commit or roll back together; a use case that only reads opens one for the row.
+ * Transaction boundary: `record` inserts in the caller's transaction (held until its commit, see
+ * `appendRows`), so a change and its audit row commit or roll back together; a use case that only reads opens one for the row.
  * The correlation id is the current one (`CorrelationContext`), which links the row to the
  * request's logs and to the events it produced.
  */
