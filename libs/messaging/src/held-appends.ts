@@ -21,17 +21,20 @@ const MAX_PARAMETERS = 60_000;
 const held = new WeakMap<SqlExecutor, Append[]>();
 
 /**
- * Holds in memory what `appendRows` is given in `tx`, until `flushAppends`. Why: each statement of
+ * Runs a transaction's work holding in memory what `appendRows` is given in `tx`, then writes it. Why: each statement of
  * a transaction is a round trip that wakes a PostgreSQL backend, and on a busy machine that wake-up
  * costs more than the work. Held, a use case's outbox and audit rows, or a consumer batch's
  * deliveries, go as one statement just before COMMIT.
  */
-export function holdAppends(tx: SqlExecutor): void {
+export async function holdingAppends<Tx extends SqlExecutor, T>(tx: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
   held.set(tx, []);
-}
-
-export function dropHeldAppends(tx: SqlExecutor): void {
-  held.delete(tx);
+  try {
+    const result = await work(tx);
+    await flushAppends(tx);
+    return result;
+  } finally {
+    held.delete(tx);
+  }
 }
 
 /**
@@ -46,7 +49,7 @@ export async function appendRows(tx: SqlExecutor, rows: Append): Promise<void> {
   else await writeAll(tx, [rows]);
 }
 
-/** Sends what `tx` holds; its runner calls this just before COMMIT. */
+/** Sends what `tx` holds so far (a use case that must read its own rows back calls it). */
 export async function flushAppends(tx: SqlExecutor): Promise<void> {
   const pending = held.get(tx);
   held.set(tx, []);

@@ -1,12 +1,3 @@
-/**
- * `($1, $2, …), ($n+1, …)` placeholders for a multi-row INSERT of `rows` rows of `columns`
- * values each: one round trip instead of one per row.
- */
-export function valuesPlaceholders(rows: number, columns: number): string {
-  return Array.from({ length: rows }, (_, row) =>
-    `(${Array.from({ length: columns }, (_, column) => `$${row * columns + column + 1}`).join(', ')})`).join(', ');
-}
-
 /** PostgreSQL takes at most 65,535 parameters per statement: rows are written in chunks below that. */
 export function chunksFor<T>(items: T[], columns: number, maxParameters = 60_000): T[][] {
   const size = Math.max(1, Math.floor(maxParameters / columns));

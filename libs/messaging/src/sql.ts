@@ -1,5 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { dropHeldAppends, flushAppends, holdAppends } from './held-appends';
+import { holdingAppends } from './held-appends';
 
 /**
  * The one thing the messaging core needs from a transaction: run SQL in it.
@@ -39,16 +39,13 @@ export function pgTransactionRunner(pool: Pool): TransactionRunner<PoolClient> {
       client.on('error', onError);
       try {
         await client.query('BEGIN');
-        holdAppends(client);
-        const result = await work(client);
-        await flushAppends(client);
+        const result = await holdingAppends(client, work);
         await client.query('COMMIT');
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        dropHeldAppends(client);
         client.removeListener('error', onError);
         client.release(broken);
       }

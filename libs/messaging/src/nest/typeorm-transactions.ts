@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { dropHeldAppends, flushAppends, holdAppends } from '../held-appends';
+import { holdingAppends } from '../held-appends';
 import { TransactionRunner } from '../sql';
 
 /**
@@ -7,16 +7,5 @@ import { TransactionRunner } from '../sql';
  * Their appends (outbox, audit, deliveries) are held and written together before COMMIT.
  */
 export function typeOrmTransactionRunner(dataSource: DataSource): TransactionRunner<EntityManager> {
-  return {
-    run: (work) => dataSource.transaction(async (manager) => {
-      holdAppends(manager);
-      try {
-        const result = await work(manager);
-        await flushAppends(manager);
-        return result;
-      } finally {
-        dropHeldAppends(manager);
-      }
-    }),
-  };
+  return { run: (work) => dataSource.transaction((manager) => holdingAppends(manager, work)) };
 }
