@@ -6,6 +6,7 @@ import { Referrals1764100000000 } from './adapters/persistence/migrations/176410
 import { ReferralEntity } from './adapters/persistence/referral.entity';
 import { ReferralFiles1764300000000 } from './adapters/persistence/migrations/1764300000000-referral-files';
 import { PersonalDataRetention1765000000000 } from './adapters/persistence/migrations/1765000000000-personal-data-retention';
+import { StallCandidates1765200000000 } from './adapters/persistence/migrations/1765200000000-stall-candidates';
 
 export const referralService: ServiceDefinition = {
   name: 'referral',
@@ -13,6 +14,6 @@ export const referralService: ServiceDefinition = {
   defaultPort: 3002,
   schema: 'referral',
   entities: [TrackedDetentionEntity, ReferralEntity],
-  migrations: [InitialSchema1763900000000, Referrals1764100000000, ReferralFiles1764300000000, PersonalDataRetention1765000000000],
+  migrations: [InitialSchema1763900000000, Referrals1764100000000, ReferralFiles1764300000000, PersonalDataRetention1765000000000, StallCandidates1765200000000],
   produces: [Topics.referral],
 };

@@ -46,10 +46,9 @@ export class SweepStalledReferrals {
       const { ids, raised } = await runRetryingLockConflicts(this.unitOfWork, async (tx) => {
         const batch = await this.referrals.idsWaitingSince(tx, { statuses, before, alert, afterId, limit: BATCH });
         let raisedInBatch = 0;
-        for (const id of batch) {
-          const referral = await this.referrals.lockById(tx, id);
-          const changes = referral?.stallCheck(report.today, this.policy) ?? [];
-          if (referral) await this.store.save(tx, referral, changes, 'stall-sweep');
+        for (const referral of await this.referrals.lockByIds(tx, batch)) {
+          const changes = referral.stallCheck(report.today, this.policy);
+          await this.store.save(tx, referral, changes, 'stall-sweep');
           raisedInBatch += changes.length;
         }
         return { ids: batch, raised: raisedInBatch };

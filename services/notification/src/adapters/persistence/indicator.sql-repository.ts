@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { rowsOf, schemaIdentifier } from '@passerelle/messaging';
+import { appendRows, rowsOf, schemaIdentifier } from '@passerelle/messaging';
 import { SERVICE_SCHEMA, Transaction } from '@passerelle/service-kit';
 import { ChangedDay, DayFigures, IndicatorRepository } from '../../application/ports/indicator.repository';
 import { Flow, IndicatorEffect } from '../../domain/indicators/indicator-effects';
@@ -20,8 +20,9 @@ export class IndicatorSqlRepository implements IndicatorRepository {
   async apply(tx: Transaction, effect: IndicatorEffect): Promise<void> {
     const s = this.s;
     switch (effect.kind) {
+      // Flows, places and noted changes are only added, and read by other transactions: held to the commit.
       case 'flow':
-        await tx.query(`INSERT INTO ${s}.indicator_flows (departement, day, flow) VALUES ($1, $2, $3)`, [effect.departement, effect.day, effect.flow]);
+        await appendRows(tx, { into: `${s}.indicator_flows (departement, day, flow)`, columns: 3, rows: [[effect.departement, effect.day, effect.flow]] });
         return;
       case 'window':
         await tx.query(`UPDATE ${s}.indicator_windows SET to_day = $2 WHERE detention_id = $1 AND to_day IS NULL`, [effect.detentionId, effect.day]);
@@ -48,18 +49,15 @@ export class IndicatorSqlRepository implements IndicatorRepository {
         return;
       }
       case 'places':
-        await tx.query(
-          `INSERT INTO ${s}.indicator_places (structure_id, departement, as_of, reserved, occupied, free_justice) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [effect.structureId, effect.departement, effect.day, effect.reserved, effect.occupied, effect.freeJustice],
-        );
+        await appendRows(tx, {
+          into: `${s}.indicator_places (structure_id, departement, as_of, reserved, occupied, free_justice)`, columns: 6,
+          rows: [[effect.structureId, effect.departement, effect.day, effect.reserved, effect.occupied, effect.freeJustice]],
+        });
     }
   }
 
   async noteChanges(tx: Transaction, days: ChangedDay[]): Promise<void> {
-    await tx.query(
-      `INSERT INTO ${this.s}.indicator_changes (departement, day) SELECT * FROM unnest($1::text[], $2::date[])`,
-      [days.map((d) => d.departement), days.map((d) => d.day)],
-    );
+    await appendRows(tx, { into: `${this.s}.indicator_changes (departement, day)`, columns: 2, rows: days.map((d) => [d.departement, d.day]) });
   }
 
   /**

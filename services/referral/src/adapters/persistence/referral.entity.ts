@@ -33,4 +33,6 @@ export class ReferralEntity {
   @Column('jsonb') alerts!: AlertsState;
   /** The highest open alert level, kept beside the alerts so the caseload filters and sorts on it. */
   @Column('text', { name: 'alert_level', nullable: true }) alertLevel!: string | null;
+  /** Set by the retention sweep alone; mapped so that an update that reopens a request clears it. Never read. */
+  @Column('date', { name: 'erased_on', nullable: true, select: false }) erasedOn?: string | null;
 }

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { schemaIdentifier } from '@passerelle/messaging';
-import { SERVICE_SCHEMA, Transaction } from '@passerelle/service-kit';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Transaction } from '@passerelle/service-kit';
 import { OpenAlert, ReferralQuery, ReferralRepository, ReferralScope, WaitingQuery } from '../../application/ports/referral.repository';
 import { AlertKind } from '../../domain/referral-alerts';
 import { Referral, ReferralStatus } from '../../domain/referral';
@@ -12,12 +11,6 @@ const manager = (tx: Transaction) => tx as EntityManager;
 
 @Injectable()
 export class ReferralTypeormRepository implements ReferralRepository {
-  private readonly schema: string;
-
-  constructor(@Inject(SERVICE_SCHEMA) schema: string) {
-    this.schema = schemaIdentifier(schema);
-  }
-
   async lockByDetention(tx: Transaction, detentionId: string): Promise<Referral | undefined> {
     const entity = await manager(tx).findOne(ReferralEntity, { where: { detentionId }, lock: { mode: 'pessimistic_write' } });
     return entity ? toReferral(entity) : undefined;
@@ -26,6 +19,12 @@ export class ReferralTypeormRepository implements ReferralRepository {
   async lockById(tx: Transaction, id: string): Promise<Referral | undefined> {
     const entity = await manager(tx).findOne(ReferralEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     return entity ? toReferral(entity) : undefined;
+  }
+
+  async lockByIds(tx: Transaction, ids: string[]): Promise<Referral[]> {
+    if (ids.length === 0) return [];
+    const entities = await manager(tx).find(ReferralEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return entities.map(toReferral);
   }
 
   async findById(tx: Transaction, id: string): Promise<Referral | undefined> {
@@ -40,10 +39,12 @@ export class ReferralTypeormRepository implements ReferralRepository {
   /** A request leaving its finished status (reopened) takes personal data again: due for the retention sweep once more. */
   async update(tx: Transaction, referral: Referral): Promise<void> {
     const { id, ...changes } = toEntity(referral);
-    await manager(tx).query(
-      `UPDATE ${this.schema}.referrals SET erased_on = NULL WHERE id = $1 AND erased_on IS NOT NULL AND status <> $2`, [id, changes.status],
-    );
-    await manager(tx).update(ReferralEntity, { id }, changes);
+    // In the same statement: the CASE reads the status the row had before this update.
+    await manager(tx).createQueryBuilder().update(ReferralEntity)
+      .set({ ...changes, erasedOn: () => 'CASE WHEN status = :newStatus THEN erased_on END' })
+      .setParameter('newStatus', changes.status)
+      .where('id = :id', { id })
+      .execute();
   }
 
   /** Sorted by days to release: the nearest release first, then the oldest request. */
