@@ -12,7 +12,7 @@
  * 3. Import: N detentions (release dates over the next 730 days, ~190 establishments, 101
  *    départements) in one POST /v1/imports; timed until the pipeline has drained (PipelineWatch).
  * 4. Six months: the clocks move day by day (letTimePassTo: clocks, then the day's sweeps) and the
- *    people due out that day are released (POST /v1/detentions/:id/release); timed from the first
+ *    people due out that day are released (one POST /v1/releases a day, the registry's report); timed from the first
  *    day until the pipeline has drained. Events/s = outbox rows written by the four services / time.
  *    Then coarse correctness: every window opened has a request, every milestone an alert, every
  *    release its outcome, no dead letter.
@@ -51,7 +51,6 @@ const RATE = positiveInt('BENCH_RATE', 100);
 const SECONDS = positiveInt('BENCH_SECONDS', 25);
 const SEED = positiveInt('BENCH_SEED', 20261123);
 /** Releases of one day sent at once, as the SPIPs of the country would. */
-const RELEASE_CONCURRENCY = positiveInt('BENCH_RELEASE_CONCURRENCY', 8);
 const RAW_EVENTS = positiveInt('BENCH_RAW_EVENTS', 20_000);
 const PG_CLIENTS = positiveInt('BENCH_PG_CLIENTS', 8);
 const PG_SECONDS = positiveInt('BENCH_PG_SECONDS', 5);
@@ -254,11 +253,19 @@ async function releasesByDay(run: Run): Promise<Map<string, Planned[]>> {
   return byDay;
 }
 
-async function inParallel<T>(items: T[], concurrency: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+/** What `POST /v1/releases` answers; anything but all released stops the run. */
+interface ReleasesReport { released: number; unchanged: number; rejected: unknown[] }
+
+const RELEASES_PER_REPORT = 1_000;
+
+/** The day's releases as the national registry reports them: one call per thousand, as the administration. */
+async function reportReleases(run: Run, day: string, due: Planned[]): Promise<void> {
+  for (let start = 0; start < due.length; start += RELEASES_PER_REPORT) {
+    const releases = due.slice(start, start + RELEASES_PER_REPORT).map((detention) => ({ detentionId: detention.id, releasedOn: day, releaseKind: detention.kind }));
+    const { body } = await run.call('release-calendar')('POST', '/v1/releases', run.admin, { releases });
+    const report = body as ReleasesReport;
+    if (report.released !== releases.length) throw new Error(`${day}: ${releases.length} releases reported, ${report.released} recorded: ${JSON.stringify(report.rejected.slice(0, 3))}`);
+  }
 }
 
 interface DayStats {
@@ -275,8 +282,7 @@ async function letSixMonthsPass(run: Run, plan: Map<string, Planned[]>, stats: D
     await run.system.letTimePassTo(parisNoon(day));
     const swept = performance.now();
     const due = plan.get(day) ?? [];
-    await inParallel(due, RELEASE_CONCURRENCY, (detention) => run.call('release-calendar')('POST', `/v1/detentions/${detention.id}/release`,
-      run.spipOf(detention.departement), { releasedOn: day, releaseKind: detention.kind }));
+    await reportReleases(run, day, due);
     stats.days += 1;
     stats.releases += due.length;
     stats.clockAndSweepsSeconds += (swept - start) / 1000;
@@ -502,7 +508,7 @@ async function runBenchmark(run: Run, raw: Awaited<ReturnType<typeof rawCeilings
     timestamp: new Date().toISOString(),
     runId: run.runId,
     phases: [...PHASES],
-    sizes: { detentions: DETENTIONS, days: DAYS, rate: RATE, seconds: SECONDS, seed: SEED, releaseConcurrency: RELEASE_CONCURRENCY, startDay: START_DAY },
+    sizes: { detentions: DETENTIONS, days: DAYS, rate: RATE, seconds: SECONDS, seed: SEED, startDay: START_DAY },
     raw,
     import: { ...imported, report: report! },
     days: months?.days,

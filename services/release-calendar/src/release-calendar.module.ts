@@ -5,6 +5,7 @@ import { DepartementSettingsController } from './adapters/http/departement-setti
 import { DetentionsController } from './adapters/http/detentions.controller';
 import { ImportsController } from './adapters/http/imports.controller';
 import { PersonalDataController } from './adapters/http/personal-data.controller';
+import { ReleasesController } from './adapters/http/releases.controller';
 import { DepartementSettingsTypeormRepository } from './adapters/persistence/departement-settings.typeorm-repository';
 import { DetentionTypeormRepository } from './adapters/persistence/detention.typeorm-repository';
 import { PersonalDataSqlRepository } from './adapters/persistence/personal-data.sql-repository';
@@ -23,18 +24,20 @@ import { DEPARTEMENT_SETTINGS_REPOSITORY } from './application/ports/departement
 import { DETENTION_REPOSITORY } from './application/ports/detention.repository';
 import { PERSONAL_DATA_REPOSITORY } from './application/ports/personal-data.repository';
 import { RegisterDetention } from './application/register-detention.use-case';
+import { ReleaseDetentions } from './application/release-detentions.use-case';
 import { SweepCalendar } from './application/sweep-calendar.use-case';
 import { releaseCalendarService } from './release-calendar.definition';
 
 @Module({
   imports: [ServicePlatformModule.forService(releaseCalendarService)],
-  controllers: [DetentionsController, DepartementSettingsController, CalendarSweepController, ImportsController, PersonalDataController],
+  controllers: [DetentionsController, DepartementSettingsController, CalendarSweepController, ImportsController, PersonalDataController, ReleasesController],
   providers: [
     RegisterDetention,
     GetDetention,
     ListDetentions,
     ImportDetentions,
     DetentionCommands,
+    ReleaseDetentions,
     SweepCalendar,
     ManageDepartementSettings,
     DetentionEventPublisher,

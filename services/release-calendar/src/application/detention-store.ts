@@ -35,6 +35,12 @@ export class DetentionStore {
     await this.publisher.publish(tx, items.flatMap((item) => item.events));
   }
 
+  /** Releases reported together: one update statement, which carries the events held before it. */
+  async releaseMany(tx: Transaction, items: StoreItem[]): Promise<void> {
+    await this.publisher.publish(tx, items.flatMap((item) => item.events));
+    await this.detentions.updateReleases(tx, items.map(({ detention, settings }) => ({ detention, nextDueOn: detention.nextDueOn(settings) })));
+  }
+
   /** The events are held before the update, which carries them (see the repository's `update`). */
   async save(tx: Transaction, detention: Detention, events: DetentionEvent[], settings: DepartementSettings, source: string, isNew = false): Promise<void> {
     const nextDueOn = detention.nextDueOn(settings);

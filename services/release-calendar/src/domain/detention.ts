@@ -114,6 +114,11 @@ export class Detention {
     return [{ kind: 'PersonReleased', detention: this.snapshot(), releasedOn }];
   }
 
+  /** This very release is already recorded: a report sent twice changes nothing. */
+  isReleasedAs(releasedOn: CalendarDate, kind: ReleaseKind): boolean {
+    return this.state.status === 'released' && this.state.expectedReleaseDate === releasedOn && this.state.expectedReleaseKind === kind;
+  }
+
   /**
    * Another prison, maybe another SPIP: the detention (and the SIAO request) follows the person,
    * so the calendar keeps running; only where and who change.

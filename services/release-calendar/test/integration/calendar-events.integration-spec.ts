@@ -24,7 +24,7 @@ describe('release-calendar: the window and its milestones over real Kafka and Po
     });
     return { status: response.status, body: (await response.json()) as Json };
   };
-  const register = (overrides: Record<string, unknown> = {}) => call('POST', '/v1/detentions', spip, {
+  const register = (overrides: Record<string, unknown> = {}, token = spip) => call('POST', '/v1/detentions', token, {
     personId: randomUUID(),
     identity: { lastName: 'Durand', firstNames: 'Léa', birthDate: '1988-02-29' },
     ecrou: randomUUID().slice(0, 12),
@@ -160,6 +160,54 @@ describe('release-calendar: the window and its milestones over real Kafka and Po
       fromEstablishmentCode: 'CP-MARSEILLE', toEstablishmentCode: 'CP-AVIGNON', previousSpipDepartement: '13', spipDepartement: '84',
     });
     expect(eventsOf(body.personId)[3].json()).toMatchObject({ releasedOn: '2026-11-23', releaseKind: 'lsc' });
+  });
+
+  it('records a report of many releases in one call: each recorded, already recorded or refused with its reason; sent again, it changes nothing', async () => {
+    service.clock.set('2026-11-23T10:00:00+01:00');
+    const [first, second, future] = await Promise.all([register(), register({ spipDepartement: '84' }), register()]);
+    const elsewhere = await register({ spipDepartement: '75' }, admin);
+    const report = {
+      releases: [
+        { detentionId: first.body.id, releasedOn: '2026-11-23', releaseKind: 'end_of_sentence' },
+        { detentionId: second.body.id, releasedOn: '2026-11-22', releaseKind: 'lsc' },
+        { detentionId: randomUUID(), releasedOn: '2026-11-23', releaseKind: 'lsc' },
+        { detentionId: elsewhere.body.id, releasedOn: '2026-11-23', releaseKind: 'lsc' },
+        { detentionId: future.body.id, releasedOn: '2026-11-24', releaseKind: 'lsc' },
+        { detentionId: first.body.id, releasedOn: '2026-11-23', releaseKind: 'end_of_sentence' },
+      ],
+    };
+    const rejected = [
+      { index: 2, reason: 'detentionId: not found' },
+      { index: 3, reason: 'detentionId: not allowed for département 75' },
+      { index: 4, reason: expect.stringMatching(/^releasedOn: .*after today/) },
+    ];
+    const answer = await call('POST', '/v1/releases', spip, report);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ released: 2, unchanged: 1, rejected: rejected.map((r) => expect.objectContaining(r)) });
+    expect(answer.body.rejected).toHaveLength(3);
+    // Whether a window opened at registration depends on the département's settings, changed by another test: only the releases are checked.
+    const releasesOf = (personId: string) => eventsOf(personId).filter((r) => short(r.header('ce_type')) === 'person.released');
+    await expectEventually(() => expect([releasesOf(first.body.personId).length, releasesOf(second.body.personId).length]).toEqual([1, 1]));
+    expect(releasesOf(second.body.personId)[0].json()).toMatchObject({ releasedOn: '2026-11-22', releaseKind: 'lsc' });
+    expect((await call('GET', `/v1/detentions/${future.body.id}`, spip)).body).toMatchObject({ status: 'incarcerated' });
+
+    const again = await call('POST', '/v1/releases', spip, report);
+    expect(again.body).toMatchObject({ released: 0, unchanged: 3, rejected: rejected.map((r) => expect.objectContaining(r)) });
+    const released = await queryRows(`SELECT partition_key FROM ${service.schema}.outbox WHERE type = 'release-calendar.person.released.v1' AND partition_key = ANY($1)`,
+      [[first.body.personId, second.body.personId, future.body.personId, elsewhere.body.personId]]);
+    expect(released).toHaveLength(2);
+    const audited = await queryRows(`SELECT resource_id FROM ${service.schema}.audit_log WHERE action = 'update' AND resource_id = ANY($1)`, [[first.body.id, second.body.id]]);
+    expect(audited).toHaveLength(2);
+  });
+
+  it('refuses a malformed release report as a whole, naming the field', async () => {
+    const empty = await call('POST', '/v1/releases', spip, { releases: [] });
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body.violations)).toMatch(/releases/);
+    const badKind = await call('POST', '/v1/releases', spip, { releases: [{ detentionId: randomUUID(), releasedOn: '2026-11-23', releaseKind: 'evasion' }] });
+    expect(badKind.status).toBe(400);
+    expect(JSON.stringify(badKind.body.violations)).toMatch(/releaseKind/);
+    expect((await call('POST', '/v1/releases', siao84, { releases: [{ detentionId: randomUUID(), releasedOn: '2026-11-23', releaseKind: 'lsc' }] })).status).toBe(403);
   });
 
   it('lists a territory’s detentions by release date, page by page, without the calendar’s bookkeeping', async () => {

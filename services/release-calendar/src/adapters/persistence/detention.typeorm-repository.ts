@@ -52,16 +52,37 @@ export class DetentionTypeormRepository implements DetentionRepository {
   }
 
   async lockWithSettings(tx: Transaction, id: string): Promise<{ detention: Detention; settings: DepartementSettings } | undefined> {
+    return (await this.lockManyWithSettings(tx, [id])).get(id);
+  }
+
+  async lockManyWithSettings(tx: Transaction, ids: string[]): Promise<Map<string, { detention: Detention; settings: DepartementSettings }>> {
+    if (ids.length === 0) return new Map();
+    // In id order: two callers locking overlapping sets wait for each other instead of deadlocking.
     const { entities, raw } = await (tx as EntityManager).createQueryBuilder(DetentionEntity, 'd')
       .leftJoin(DepartementSettingsEntity, 's', 's.departement = d.destinationDepartement')
       .addSelect(['s.windowMonths', 's.milestoneDays'])
-      .where('d.id = :id', { id })
+      .where('d.id IN (:...ids)', { ids })
+      .orderBy('d.id', 'ASC')
       .setLock('pessimistic_write', undefined, ['d'])
-      .getRawAndEntities<{ s_window_months: number | null; s_milestone_days: number[] | null }>();
-    if (entities.length === 0) return undefined;
-    const { s_window_months: windowMonths, s_milestone_days: milestoneDays } = raw[0];
-    const settings = windowMonths === null || milestoneDays === null ? DEFAULT_DEPARTEMENT_SETTINGS : departementSettings(windowMonths, milestoneDays);
-    return { detention: toDomain(entities[0]), settings };
+      .getRawAndEntities<{ d_id: string; s_window_months: number | null; s_milestone_days: number[] | null }>();
+    const settingsById = new Map(raw.map((row) => [row.d_id, settingsOf(row.s_window_months, row.s_milestone_days)]));
+    return new Map(entities.map((entity) => [entity.id, { detention: toDomain(entity), settings: settingsById.get(entity.id)! }]));
+  }
+
+  async updateReleases(tx: Transaction, items: { detention: Detention; nextDueOn: string | undefined }[]): Promise<void> {
+    if (items.length === 0) return;
+    const rows = items.map(({ detention, nextDueOn }) => {
+      const { id, status, expectedReleaseDate, expectedReleaseKind } = detention.snapshot();
+      return { id, status, expected_release_date: expectedReleaseDate, expected_release_kind: expectedReleaseKind, next_due_on: nextDueOn ?? null };
+    });
+    const table = (tx as EntityManager).connection.getMetadata(DetentionEntity).tablePath;
+    await writeWithHeldAppends(tx, {
+      text: `UPDATE ${table} AS d SET status = v.status, expected_release_date = v.expected_release_date,
+               expected_release_kind = v.expected_release_kind, next_due_on = v.next_due_on
+             FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, status text, expected_release_date date, expected_release_kind text, next_due_on date)
+             WHERE d.id = v.id`,
+      values: [JSON.stringify(rows)],
+    });
   }
 
   /**
@@ -114,6 +135,11 @@ export class DetentionTypeormRepository implements DetentionRepository {
     });
     return entities.map(toDomain);
   }
+}
+
+/** A département never configured has the defaults. */
+function settingsOf(windowMonths: number | null, milestoneDays: number[] | null): DepartementSettings {
+  return windowMonths === null || milestoneDays === null ? DEFAULT_DEPARTEMENT_SETTINGS : departementSettings(windowMonths, milestoneDays);
 }
 
 /** A transfer or a registration onto an écrou the establishment already uses is a 409, not a 500. */

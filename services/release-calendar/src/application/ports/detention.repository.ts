@@ -20,6 +20,10 @@ export interface DetentionRepository {
    * round trip: every change of a detention needs both.
    */
   lockWithSettings(tx: Transaction, id: string): Promise<{ detention: Detention; settings: DepartementSettings } | undefined>;
+  /** `lockWithSettings` for many detentions in one statement, locked in id order; the ones not found are absent. */
+  lockManyWithSettings(tx: Transaction, ids: string[]): Promise<Map<string, { detention: Detention; settings: DepartementSettings }>>;
+  /** Writes what a release changes (status, date and kind, next due day), for many detentions at once. */
+  updateReleases(tx: Transaction, items: { detention: Detention; nextDueOn: string | undefined }[]): Promise<void>;
   /** Writes the detention, and keeps each of its release date changes with its reason and source (who reported it). */
   update(tx: Transaction, detention: Detention, nextDueOn: string | undefined, dateChanges?: ReleaseDateChangeRecord[]): Promise<void>;
   /**
