@@ -6,6 +6,7 @@ import { DepartementSettings } from '../domain/departement-settings';
 import { Detention, NewDetention, Today } from '../domain/detention';
 import { DetentionRuleError } from '../domain/detention.errors';
 import { cachedSettings } from './cached-settings';
+import { auditOf } from './detention-audit';
 import { DetentionStore, StoreItem } from './detention-store';
 import { DEPARTEMENT_SETTINGS_REPOSITORY, DepartementSettingsRepository } from './ports/departement-settings.repository';
 import { DETENTION_REPOSITORY, DetentionRepository } from './ports/detention.repository';
@@ -128,9 +129,4 @@ interface ImportContext {
   actor: AuthenticatedUser;
   report: ImportReport;
   settingsOf: ReturnType<typeof cachedSettings>;
-}
-
-function auditOf(detention: Detention, action: string, actor: AuthenticatedUser): AuditEntry {
-  const { id, personId } = detention.snapshot();
-  return { actor, action, resourceType: 'detention', resourceId: id, personId };
 }

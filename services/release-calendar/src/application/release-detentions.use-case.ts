@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditEntry, AuditTrail, AuthenticatedUser } from '@passerelle/auth';
+import { AuditTrail, AuthenticatedUser } from '@passerelle/auth';
 import { Clock, CLOCK, Transaction, UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit';
 import { DepartementSettings } from '../domain/departement-settings';
 import { Detention, ReleaseKind, Today } from '../domain/detention';
 import { DetentionNotIncarceratedError, DetentionRuleError } from '../domain/detention.errors';
+import { auditOf } from './detention-audit';
 import { DetentionStore, StoreItem } from './detention-store';
 import { DETENTION_REPOSITORY, DetentionRepository } from './ports/detention.repository';
 import { todayFrom } from './today';
@@ -82,10 +83,7 @@ export class ReleaseDetentions {
   private async record(tx: Transaction, released: StoreItem[], actor: AuthenticatedUser): Promise<void> {
     if (released.length === 0) return;
     // Audited first: the rows are held, and go with the detentions' update in one statement.
-    await this.audit.recordMany(tx, released.map(({ detention }): AuditEntry => {
-      const { id, personId } = detention.snapshot();
-      return { actor, action: 'update', resourceType: 'detention', resourceId: id, personId };
-    }));
+    await this.audit.recordMany(tx, released.map(({ detention }) => auditOf(detention, 'update', actor)));
     await this.store.releaseMany(tx, released);
   }
 }
