@@ -7,6 +7,7 @@ import { REFERRAL_REPOSITORY, ReferralRepository } from './ports/referral.reposi
 import { ReferralStore } from './referral-store';
 
 const BATCH = 200;
+const LOCK_ATTEMPTS = 10;
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 export const STALL_POLICY = Symbol('STALL_POLICY');
@@ -42,7 +43,8 @@ export class SweepStalledReferrals {
     const before = addDays(report.today, -days);
     let afterId = NIL_UUID;
     for (;;) {
-      // Locks up to BATCH referrals in id order while consumers lock theirs in event order: a deadlock's victim runs again.
+      // Locks up to BATCH referrals in id order while consumers lock theirs in event order: a deadlock's victim runs again,
+      // as often as LOCK_ATTEMPTS (two consumer instances made three deadlocks in a row happen in the fault tests).
       const { ids, raised } = await runRetryingLockConflicts(this.unitOfWork, async (tx) => {
         const batch = await this.referrals.idsWaitingSince(tx, { statuses, before, alert, afterId, limit: BATCH });
         let raisedInBatch = 0;
@@ -52,7 +54,7 @@ export class SweepStalledReferrals {
           raisedInBatch += changes.length;
         }
         return { ids: batch, raised: raisedInBatch };
-      });
+      }, LOCK_ATTEMPTS);
       report.raised += raised;
       report.checked += ids.length;
       if (ids.length < BATCH) return;
