@@ -114,6 +114,10 @@ export class Referral {
     return { ...structuredClone(this.state), alerts: this.alerts.snapshot() };
   }
 
+  get id(): string {
+    return this.state.id;
+  }
+
   get status(): ReferralStatus {
     return this.state.status;
   }

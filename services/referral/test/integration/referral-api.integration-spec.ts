@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mintDevToken } from '@passerelle/auth';
 import { parisDate } from '@passerelle/service-kit';
 import { lscReviewDueV1, personReleasedV1, personTransferredV1, Topics } from '@passerelle/contracts';
-import { expectEventually, queryRows, RunningService, startService, testKafka, TopicProbe } from '@passerelle/testing';
+import { expectEventually, queryRows, RunningService, startService, testKafka, testPool, TopicProbe } from '@passerelle/testing';
 import { Producer } from 'kafkajs';
 import { referralService } from '../../src/referral.definition';
 import { ReferralModule } from '../../src/referral.module';
@@ -210,6 +210,31 @@ describe('referral: the SPIP completes and submits the request, the SIAO reads i
     await expectEventually(async () => expect((await published(stalled.ref.personId, 'alert.raised')).map((r) => r.json())).toEqual([
       expect.objectContaining({ kind: 'stalled_incomplete' }),
     ]));
+  });
+
+  it('sweeps past a request a consumer holds, then takes it once released', async () => {
+    const free = await openReferral(service, producer);
+    const held = await openReferral(service, producer);
+    const openKinds = async (id: string) => (await api.get(id)).body.openAlerts.map((a: { kind: string }) => a.kind);
+    const pool = testPool(1);
+    const holder = await pool.connect();
+    await holder.query('BEGIN');
+    await holder.query(`SELECT 1 FROM ${service.schema}.referrals WHERE id = $1 FOR UPDATE`, [held.id]);
+    service.clock.set(new Date(Date.now() + 15 * 86_400_000));
+    try {
+      const sweep = api.call('POST', '/v1/admin/stall-sweep', tokens.admin);
+      // Committed while the other is still held: the sweep did not wait holding this one.
+      await expectEventually(async () => expect(await openKinds(free.id)).toEqual(['stalled_incomplete']), { timeoutMs: 10_000 });
+      expect(await openKinds(held.id)).toEqual([]);
+      await holder.query('COMMIT');
+      expect((await sweep).status).toBe(200);
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+      await pool.end();
+      service.clock.set(new Date());
+    }
+    expect(await openKinds(held.id)).toEqual(['stalled_incomplete']);
   });
 
   it('records one sortie sèche "no_request" for a release before any request was opened', async () => {

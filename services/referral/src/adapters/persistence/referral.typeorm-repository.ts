@@ -21,9 +21,11 @@ export class ReferralTypeormRepository implements ReferralRepository {
     return entity ? toReferral(entity) : undefined;
   }
 
-  async lockByIds(tx: Transaction, ids: string[]): Promise<Referral[]> {
+  async lockFreeByIds(tx: Transaction, ids: string[]): Promise<Referral[]> {
     if (ids.length === 0) return [];
-    const entities = await manager(tx).find(ReferralEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const entities = await manager(tx).find(ReferralEntity, {
+      where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+    });
     return entities.map(toReferral);
   }
 

@@ -44,8 +44,8 @@ export interface OpenAlert extends AlertState {
 export interface ReferralRepository {
   lockByDetention(tx: Transaction, detentionId: string): Promise<Referral | undefined>;
   lockById(tx: Transaction, id: string): Promise<Referral | undefined>;
-  /** Those of `ids` that exist, locked in id order. */
-  lockByIds(tx: Transaction, ids: string[]): Promise<Referral[]>;
+  /** Those of `ids` that exist and no other transaction holds, locked in id order without waiting. */
+  lockFreeByIds(tx: Transaction, ids: string[]): Promise<Referral[]>;
   findById(tx: Transaction, id: string): Promise<Referral | undefined>;
   insert(tx: Transaction, referral: Referral): Promise<void>;
   update(tx: Transaction, referral: Referral): Promise<void>;
