@@ -5,6 +5,7 @@ import { Clock, CLOCK, UNIT_OF_WORK, UnitOfWork } from '@passerelle/service-kit'
 import { DepartementSettings } from '../domain/departement-settings';
 import { Detention, DetentionState, ReleaseKind, Today, Transfer } from '../domain/detention';
 import { DetentionEvent } from '../domain/detention-events';
+import { auditOf } from './detention-audit';
 import { DetentionStore } from './detention-store';
 import { DetentionNotFoundError, DetentionOutOfTerritoryError } from './get-detention.use-case';
 import { DETENTION_REPOSITORY, DetentionRepository } from './ports/detention.repository';
@@ -44,11 +45,11 @@ export class DetentionCommands {
       const locked = await this.detentions.lockWithSettings(tx, id);
       if (!locked) throw new DetentionNotFoundError(id);
       const { detention, settings } = locked;
-      const { spipDepartement, personId } = detention.snapshot();
+      const { spipDepartement } = detention.snapshot();
       if (!actor.mayActOn(spipDepartement)) throw new DetentionOutOfTerritoryError(spipDepartement);
       const events = change(detention, todayFrom(this.clock), settings);
       // Audited first: the row is held, and goes with the detention's update in one statement.
-      await this.audit.record(tx, { actor, action: 'update', resourceType: 'detention', resourceId: id, personId });
+      await this.audit.record(tx, auditOf(detention, 'update', actor));
       await this.store.save(tx, detention, events, settings, actor.subject);
       return detention.snapshot();
     });

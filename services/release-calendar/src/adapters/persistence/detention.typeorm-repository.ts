@@ -35,15 +35,8 @@ export class DetentionTypeormRepository implements DetentionRepository {
         lsc_review_announced: progress.lscReviewAnnounced, next_due_on: nextDueOn ?? null,
       };
     });
-    const table = (tx as EntityManager).connection.getMetadata(DetentionEntity).tablePath;
-    await (tx as EntityManager).query(
-      `UPDATE ${table} AS d SET window_open = v.window_open, milestones_reached = v.milestones_reached,
-         lsc_review_announced = v.lsc_review_announced, next_due_on = v.next_due_on
-       FROM jsonb_to_recordset($1::jsonb)
-         AS v(id uuid, window_open boolean, milestones_reached integer[], lsc_review_announced boolean, next_due_on date)
-       WHERE d.id = v.id`,
-      [JSON.stringify(rows)],
-    );
+    const { text, values } = updateManyStatement(tx, CALENDAR_COLUMNS, rows);
+    await (tx as EntityManager).query(text, values);
   }
 
   async findById(tx: Transaction, id: string): Promise<Detention | undefined> {
@@ -75,14 +68,7 @@ export class DetentionTypeormRepository implements DetentionRepository {
       const { id, status, expectedReleaseDate, expectedReleaseKind } = detention.snapshot();
       return { id, status, expected_release_date: expectedReleaseDate, expected_release_kind: expectedReleaseKind, next_due_on: nextDueOn ?? null };
     });
-    const table = (tx as EntityManager).connection.getMetadata(DetentionEntity).tablePath;
-    await writeWithHeldAppends(tx, {
-      text: `UPDATE ${table} AS d SET status = v.status, expected_release_date = v.expected_release_date,
-               expected_release_kind = v.expected_release_kind, next_due_on = v.next_due_on
-             FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, status text, expected_release_date date, expected_release_kind text, next_due_on date)
-             WHERE d.id = v.id`,
-      values: [JSON.stringify(rows)],
-    });
+    await writeWithHeldAppends(tx, updateManyStatement(tx, RELEASE_COLUMNS, rows));
   }
 
   /**
@@ -157,4 +143,19 @@ async function uniqueEcrou(entity: DetentionEntity, write: () => Promise<unknown
 function isViolationOf(error: QueryFailedError, constraint: string): boolean {
   const { code, constraint: violated } = error.driverError as { code?: string; constraint?: string };
   return code === UNIQUE_VIOLATION && violated === constraint;
+}
+
+const CALENDAR_COLUMNS = { window_open: 'boolean', milestones_reached: 'integer[]', lsc_review_announced: 'boolean', next_due_on: 'date' };
+const RELEASE_COLUMNS = { status: 'text', expected_release_date: 'date', expected_release_kind: 'text', next_due_on: 'date' };
+
+/** One UPDATE for many detentions: each row holds the id and the `columns` (name: SQL type) to set. */
+function updateManyStatement(tx: Transaction, columns: Record<string, string>, rows: object[]): { text: string; values: unknown[] } {
+  const table = (tx as EntityManager).connection.getMetadata(DetentionEntity).tablePath;
+  const names = Object.keys(columns);
+  return {
+    text: `UPDATE ${table} AS d SET ${names.map((name) => `${name} = v.${name}`).join(', ')}
+           FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, ${names.map((name) => `${name} ${columns[name]}`).join(', ')})
+           WHERE d.id = v.id`,
+    values: [JSON.stringify(rows)],
+  };
 }
