@@ -1,4 +1,4 @@
-import { statementsOf } from './held-appends';
+import { heldState, holdingAppends, statementsOf } from './held-appends';
 
 describe('appends held to commit, as statements', () => {
   it('puts each table in one CTE, rows in the order given, and the notifications in the final SELECT', () => {
@@ -33,6 +33,15 @@ describe('appends held to commit, as statements', () => {
     expect(statements[1].text).toContain('pg_notify');
   });
 
+  it('writes a keyed row changed twice once, with its last values, where it first came', () => {
+    const [statement] = statementsOf([
+      { into: 'r (id, v)', suffix: 'ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v', columns: 2, rows: [['a', 1]], key: 0 },
+      { into: 'r (id, v)', suffix: 'ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v', columns: 2, rows: [['b', 1]], key: 0 },
+      { into: 'r (id, v)', suffix: 'ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v', columns: 2, rows: [['a', 2]], key: 0 },
+    ]);
+    expect(statement.values).toEqual(['a', 2, 'b', 1]);
+  });
+
   it('writes nothing for nothing', () => {
     expect(statementsOf([])).toEqual([]);
   });
@@ -46,5 +55,18 @@ describe('a change carrying the held appends', () => {
     );
     expect(statement.text).toBe("WITH w AS (UPDATE s.detentions SET status = $1 WHERE id = $2), a1 AS (INSERT INTO s.outbox (id) VALUES ($3)) SELECT pg_notify($4, '')");
     expect(statement.values).toEqual(['released', 'd1', 'e1', 'wake']);
+  });
+});
+
+describe('state held for a transaction', () => {
+  const tx = { query: async () => [] };
+  const name = Symbol('test');
+
+  it('lives while the transaction holds appends, and goes with it', async () => {
+    await holdingAppends(tx, async () => {
+      heldState(tx, name, () => new Map<string, number>())!.set('a', 1);
+      expect(heldState(tx, name, () => new Map<string, number>())!.get('a')).toBe(1);
+    });
+    expect(heldState(tx, name, () => new Map())).toBeUndefined();
   });
 });

@@ -13,12 +13,18 @@ export interface Append {
   rows: unknown[][];
   /** A channel to `pg_notify` once the rows are written (PostgreSQL delivers it at commit). */
   notify?: string;
+  /**
+   * The column that names a row: a later row with the same value replaces the earlier one in its
+   * place (an upsert of a row changed twice in a transaction; `ON CONFLICT DO UPDATE` refuses to touch a row twice in one statement).
+   */
+  key?: number;
 }
 
 /** PostgreSQL takes at most 65,535 parameters per statement. */
 const MAX_PARAMETERS = 60_000;
 
 const held = new WeakMap<SqlExecutor, Append[]>();
+const states = new WeakMap<SqlExecutor, Map<symbol, unknown>>();
 
 /**
  * Runs a transaction's work holding in memory what `appendRows` is given in `tx`, then writes it. Why: each statement of
@@ -28,13 +34,26 @@ const held = new WeakMap<SqlExecutor, Append[]>();
  */
 export async function holdingAppends<Tx extends SqlExecutor, T>(tx: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
   held.set(tx, []);
+  states.set(tx, new Map());
   try {
     const result = await work(tx);
     await flushAppends(tx);
     return result;
   } finally {
     held.delete(tx);
+    states.delete(tx);
   }
+}
+
+/**
+ * What a repository keeps for the length of a transaction that holds appends (the rows it has
+ * written but not yet sent, so that it reads them back from memory); undefined in any other.
+ */
+export function heldState<T>(tx: SqlExecutor, name: symbol, create: () => T): T | undefined {
+  const state = states.get(tx);
+  if (!state) return undefined;
+  if (!state.has(name)) state.set(name, create());
+  return state.get(name) as T;
 }
 
 /**
@@ -108,7 +127,14 @@ function groupsOf(appends: Append[]): Append[] {
     const key = `${rows.into}\n${rows.suffix ?? ''}`;
     const group = groups.get(key);
     if (group) group.rows.push(...rows.rows);
-    else groups.set(key, { into: rows.into, suffix: rows.suffix, columns: rows.columns, rows: [...rows.rows] });
+    else groups.set(key, { into: rows.into, suffix: rows.suffix, columns: rows.columns, rows: [...rows.rows], key: rows.key });
   }
-  return [...groups.values()];
+  return [...groups.values()].map((group) => (group.key === undefined ? group : { ...group, rows: lastOfEach(group.rows, group.key) }));
+}
+
+/** Each row named by column `key` once, with its last values, where it first came. */
+function lastOfEach(rows: unknown[][], key: number): unknown[][] {
+  const byKey = new Map<unknown, unknown[]>();
+  for (const row of rows) byKey.set(row[key], row);
+  return [...byKey.values()];
 }

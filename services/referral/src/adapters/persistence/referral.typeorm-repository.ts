@@ -1,27 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { flushAppends } from '@passerelle/messaging';
 import { Transaction } from '@passerelle/service-kit';
 import { OpenAlert, ReferralQuery, ReferralRepository, ReferralScope, WaitingQuery } from '../../application/ports/referral.repository';
 import { AlertKind } from '../../domain/referral-alerts';
 import { Referral, ReferralStatus } from '../../domain/referral';
 import { ReferralEntity } from './referral.entity';
+import { heldReferral, holdReferral } from './held-referrals';
 import { toEntity, toReferral } from './referral.mapper';
 
 const manager = (tx: Transaction) => tx as EntityManager;
 
+/*
+ * Writes are held to the commit (held-referrals.ts). The locking reads by id or detention find
+ * what this transaction wrote in memory; any other read sends the held rows first, so it sees them.
+ */
+
 @Injectable()
 export class ReferralTypeormRepository implements ReferralRepository {
   async lockByDetention(tx: Transaction, detentionId: string): Promise<Referral | undefined> {
+    const held = heldReferral(tx, { detentionId });
+    if (held) return toReferral(held);
     const entity = await manager(tx).findOne(ReferralEntity, { where: { detentionId }, lock: { mode: 'pessimistic_write' } });
     return entity ? toReferral(entity) : undefined;
   }
 
   async lockById(tx: Transaction, id: string): Promise<Referral | undefined> {
+    const held = heldReferral(tx, { id });
+    if (held) return toReferral(held);
     const entity = await manager(tx).findOne(ReferralEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     return entity ? toReferral(entity) : undefined;
   }
 
   async lockFreeByIds(tx: Transaction, ids: string[]): Promise<Referral[]> {
+    await flushAppends(tx);
     if (ids.length === 0) return [];
     const entities = await manager(tx).find(ReferralEntity, {
       where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
@@ -30,27 +42,22 @@ export class ReferralTypeormRepository implements ReferralRepository {
   }
 
   async findById(tx: Transaction, id: string): Promise<Referral | undefined> {
+    await flushAppends(tx);
     const entity = await manager(tx).findOneBy(ReferralEntity, { id });
     return entity ? toReferral(entity) : undefined;
   }
 
-  async insert(tx: Transaction, referral: Referral): Promise<void> {
-    await manager(tx).insert(ReferralEntity, toEntity(referral));
+  insert(tx: Transaction, referral: Referral): Promise<void> {
+    return holdReferral(tx, toEntity(referral));
   }
 
-  /** A request leaving its finished status (reopened) takes personal data again: due for the retention sweep once more. */
-  async update(tx: Transaction, referral: Referral): Promise<void> {
-    const { id, ...changes } = toEntity(referral);
-    // In the same statement: the CASE reads the status the row had before this update.
-    await manager(tx).createQueryBuilder().update(ReferralEntity)
-      .set({ ...changes, erasedOn: () => 'CASE WHEN status = :newStatus THEN erased_on END' })
-      .setParameter('newStatus', changes.status)
-      .where('id = :id', { id })
-      .execute();
+  update(tx: Transaction, referral: Referral): Promise<void> {
+    return holdReferral(tx, toEntity(referral));
   }
 
   /** Sorted by days to release: the nearest release first, then the oldest request. */
   async list(tx: Transaction, query: ReferralQuery): Promise<{ items: Referral[]; total: number }> {
+    await flushAppends(tx);
     const builder = scoped(manager(tx).createQueryBuilder(ReferralEntity, 'r'), query);
     if (query.status) builder.andWhere('r.status = :status', { status: query.status });
     if (query.alertLevel) builder.andWhere('r.alert_level = :alertLevel', { alertLevel: query.alertLevel });
@@ -65,6 +72,7 @@ export class ReferralTypeormRepository implements ReferralRepository {
   }
 
   async openAlerts(tx: Transaction, scope: ReferralScope, kind?: AlertKind): Promise<OpenAlert[]> {
+    await flushAppends(tx);
     const builder = scoped(manager(tx).createQueryBuilder(ReferralEntity, 'r'), scope)
       .andWhere(`r.alert_level IS NOT NULL`)
       .orderBy('r.expected_release_date', 'ASC').addOrderBy('r.id', 'ASC');
@@ -78,6 +86,7 @@ export class ReferralTypeormRepository implements ReferralRepository {
   }
 
   async idsWaitingSince(tx: Transaction, query: WaitingQuery): Promise<string[]> {
+    await flushAppends(tx);
     const rows = await manager(tx).createQueryBuilder(ReferralEntity, 'r').select('r.id', 'id')
       .where('r.status IN (:...statuses)', { statuses: query.statuses })
       .andWhere('r.waiting_since < :before', { before: query.before })
