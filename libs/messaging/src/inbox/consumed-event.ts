@@ -24,14 +24,22 @@ export interface ConsumedEvent<T> {
  */
 export type EventHandlerFn<T, Tx extends SqlExecutor> = (event: ConsumedEvent<T>, tx: Tx) => Promise<void>;
 
+/**
+ * Runs once per transaction before the handlers, with the new events it is to handle (of every
+ * type that shares it): the place to lock or read in one statement what the handlers will each need.
+ */
+export type BatchPreparationFn<Tx extends SqlExecutor> = (events: ConsumedEvent<object>[], tx: Tx) => Promise<void>;
+
 export interface EventHandlerRegistration<Tx extends SqlExecutor = SqlExecutor> {
   descriptor: EventDescriptor<object>;
   handle: EventHandlerFn<object, Tx>;
+  prepare?: BatchPreparationFn<Tx>;
 }
 
 export function handlerFor<T extends object, Tx extends SqlExecutor>(
   descriptor: EventDescriptor<T>,
   handle: EventHandlerFn<T, Tx>,
+  prepare?: BatchPreparationFn<Tx>,
 ): EventHandlerRegistration<Tx> {
-  return { descriptor: descriptor as unknown as EventDescriptor<object>, handle: handle as EventHandlerFn<object, Tx> };
+  return { descriptor: descriptor as unknown as EventDescriptor<object>, handle: handle as EventHandlerFn<object, Tx>, prepare };
 }

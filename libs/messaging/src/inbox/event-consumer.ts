@@ -7,7 +7,7 @@ import { fromKafkaMessage, headerText, MalformedEnvelopeError } from '../cloud-e
 import { Backoff, sleep } from '../backoff';
 import { messagingMetrics } from '../messaging-metrics';
 import { schemaIdentifier, SqlExecutor, TransactionRunner } from '../sql';
-import { ConsumedEvent, EventHandlerRegistration } from './consumed-event';
+import { BatchPreparationFn, ConsumedEvent, EventHandlerRegistration } from './consumed-event';
 import { sendToDeadLetter } from './dead-letter';
 import { isTransientInfrastructureError } from './transient-error';
 import { ConsumerLagProbe } from './consumer-lag-probe';
@@ -229,15 +229,12 @@ export class EventConsumer<Tx extends SqlExecutor> {
     const started = performance.now();
     const outcomes = await this.options.transactions.run(async (tx) => {
       const fresh = await recordInInbox(tx, this.inboxTable, records.map((record) => record.event));
-      const each: Array<'handled' | 'duplicate'> = [];
-      for (const { event, registration } of records) {
-        // Deleted once handled: the same event twice in one batch has one effect.
-        if (!fresh.delete(inboxKey(event))) {
-          each.push('duplicate');
-          continue;
-        }
+      // Deleted once taken: the same event twice in one batch has one effect.
+      const each = records.map(({ event }) => (fresh.delete(inboxKey(event)) ? 'handled' : 'duplicate'));
+      const toHandle = records.filter((_, index) => each[index] === 'handled');
+      await prepareAll(toHandle, tx);
+      for (const { event, registration } of toHandle) {
         await CorrelationContext.run({ correlationId: event.correlationId, causationId: event.id }, () => registration.handle(event, tx));
-        each.push('handled');
       }
       return each;
     });
@@ -253,4 +250,16 @@ export class EventConsumer<Tx extends SqlExecutor> {
     await sendToDeadLetter(this.deadLetters!, { topic, partition, message, groupId: this.options.groupId }, reason);
     messagingMetrics.consumed.inc({ type, outcome: 'dead_lettered' });
   }
+}
+
+/** Each preparation once, with the events of its handlers, in their order. */
+async function prepareAll(records: Handleable[], tx: SqlExecutor): Promise<void> {
+  const byPreparation = new Map<BatchPreparationFn<SqlExecutor>, ConsumedEvent<object>[]>();
+  for (const { event, registration } of records) {
+    if (!registration.prepare) continue;
+    const events = byPreparation.get(registration.prepare);
+    if (events) events.push(event);
+    else byPreparation.set(registration.prepare, [event]);
+  }
+  for (const [prepare, events] of byPreparation) await prepare(events, tx);
 }

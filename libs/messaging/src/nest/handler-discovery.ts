@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { EntityManager } from 'typeorm';
 import { AnyEventDescriptor } from '@passerelle/contracts';
-import { EventHandlerRegistration, handlerFor } from '../inbox/consumed-event';
-import { HANDLES_EVENT } from './handles-event.decorator';
+import { ConsumedEvent, EventHandlerRegistration, handlerFor } from '../inbox/consumed-event';
+import { HANDLES_EVENT, PREPARES_EVENTS } from './handles-event.decorator';
 
-/** Finds every `@HandlesEvent` and `@HandlesEvents` method among the application's providers. */
+/** Finds every `@HandlesEvent` and `@HandlesEvents` method among the application's providers, with its provider's `@PreparesEvents`. */
 @Injectable()
 export class HandlerDiscovery {
   constructor(
@@ -19,11 +19,14 @@ export class HandlerDiscovery {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) return [];
       const prototype = Object.getPrototypeOf(instance);
-      return this.scanner.getAllMethodNames(prototype).flatMap((name) => {
+      const names = this.scanner.getAllMethodNames(prototype);
+      const preparer = names.find((name) => this.reflector.get<boolean | undefined>(PREPARES_EVENTS, prototype[name]));
+      const prepare = preparer === undefined ? undefined : (events: ConsumedEvent<object>[], tx: EntityManager) => prototype[preparer].call(instance, events, tx);
+      return names.flatMap((name) => {
         const method = prototype[name];
         const handled = this.reflector.get<AnyEventDescriptor | AnyEventDescriptor[] | undefined>(HANDLES_EVENT, method);
         const descriptors = handled === undefined ? [] : Array.isArray(handled) ? handled : [handled];
-        return descriptors.map((descriptor) => handlerFor<object, EntityManager>(descriptor, (event, tx) => method.call(instance, event, tx)));
+        return descriptors.map((descriptor) => handlerFor<object, EntityManager>(descriptor, (event, tx) => method.call(instance, event, tx), prepare));
       });
     });
   }

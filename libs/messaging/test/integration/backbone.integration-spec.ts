@@ -141,6 +141,12 @@ describe('event backbone over the real broker and database', () => {
     const { rows } = await fixture.pool.query(
       `SELECT count(DISTINCT handled_at)::int AS transactions FROM ${fixture.schema}.inbox WHERE event_id = ANY($1::text[])`, [clean.map((e) => e.id)]);
     expect(rows[0].transactions).toBeLessThanOrEqual(4);
+    // Each transaction's preparation saw its new events once, before any of them was handled.
+    expect(fixture.unprepared).toEqual([]);
+    const preparedTogether = fixture.preparations.filter((ids) => ids.includes(clean[0].id));
+    expect(preparedTogether.length).toBeGreaterThan(0);
+    expect(preparedTogether[0].length).toBeGreaterThan(1);
+    for (const ids of fixture.preparations) expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('carries the correlation id from the writer into the Kafka headers', async () => {

@@ -26,6 +26,10 @@ export class BackboneFixture {
   topic!: string;
   /** Handler behaviour, switchable per test. */
   failingNotes = new Set<string>();
+  /** The event ids each batch preparation was given, and those a handler got without one. */
+  readonly preparations: string[][] = [];
+  readonly unprepared: string[] = [];
+  private readonly prepared = new Set<string>();
 
   private constructor(readonly pool: Pool) {}
 
@@ -60,9 +64,13 @@ export class BackboneFixture {
       retryInitialMs: 20,
       retryMaxMs: 50,
       handlers: [handlerFor(this.descriptor, async (event, tx) => {
+        if (!this.prepared.has(event.id)) this.unprepared.push(event.id);
         if (this.failingNotes.has(event.data.note)) throw new Error(`handler refuses note ${event.data.note}`);
         await tx.query(`INSERT INTO ${this.schema}.effects (person_id, sequence, event_id, instance) VALUES ($1, $2, $3, $4)`,
           [event.data.personId, event.data.sequence, event.id, instance]);
+      }, async (events) => {
+        this.preparations.push(events.map((event) => event.id));
+        for (const event of events) this.prepared.add(event.id);
       })],
     });
     await consumer.start();

@@ -26,6 +26,11 @@ export class FollowReleaseCalendar {
     private readonly events: ReferralEventPublisher,
   ) {}
 
+  /** Locks, in one read, the requests of the detentions a batch of events is about. */
+  lockRequestsOf(tx: Transaction, detentionIds: string[]): Promise<void> {
+    return this.referrals.lockByDetentions(tx, [...new Set(detentionIds)]);
+  }
+
   /** Opens the request, or resumes it when the window reopens for the same detention. */
   async windowOpened(tx: Transaction, window: ReleaseWindowFacts): Promise<void> {
     const existing = await this.referrals.lockByDetention(tx, window.detentionId);

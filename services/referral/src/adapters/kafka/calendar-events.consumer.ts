@@ -4,7 +4,7 @@ import {
   LscReviewDueV1, lscReviewDueV1, PersonReleasedV1, personReleasedV1, PersonTransferredV1, personTransferredV1, ReleaseApproachingV1, releaseApproachingV1,
   ReleaseDateChangedV1, releaseDateChangedV1, WindowClosedV1, windowClosedV1, WindowOpenedV1, windowOpenedV1,
 } from '@passerelle/contracts';
-import { ConsumedEvent, HandlesEvent } from '@passerelle/messaging';
+import { ConsumedEvent, HandlesEvent, PreparesEvents } from '@passerelle/messaging';
 import { FollowReleaseCalendar } from '../../application/follow-release-calendar.use-case';
 
 /**
@@ -14,6 +14,11 @@ import { FollowReleaseCalendar } from '../../application/follow-release-calendar
 @Injectable()
 export class CalendarEventsConsumer {
   constructor(private readonly follow: FollowReleaseCalendar) {}
+
+  @PreparesEvents()
+  prepare(events: ConsumedEvent<{ detentionId: string }>[], tx: EntityManager): Promise<void> {
+    return this.follow.lockRequestsOf(tx, events.map(({ data }) => data.detentionId));
+  }
 
   @HandlesEvent(windowOpenedV1)
   onWindowOpened({ data }: ConsumedEvent<WindowOpenedV1>, tx: EntityManager): Promise<void> {

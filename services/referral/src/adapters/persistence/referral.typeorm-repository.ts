@@ -6,23 +6,32 @@ import { OpenAlert, ReferralQuery, ReferralRepository, ReferralScope, WaitingQue
 import { AlertKind } from '../../domain/referral-alerts';
 import { Referral, ReferralStatus } from '../../domain/referral';
 import { ReferralEntity } from './referral.entity';
-import { heldReferral, holdReferral } from './held-referrals';
+import { heldReferral, holdReferral, keepLocked } from './held-referrals';
 import { toEntity, toReferral } from './referral.mapper';
 
 const manager = (tx: Transaction) => tx as EntityManager;
 
 /*
  * Writes are held to the commit (held-referrals.ts). The locking reads by id or detention find
- * what this transaction wrote in memory; any other read sends the held rows first, so it sees them.
+ * what this transaction locked or wrote in memory; any other read sends the held rows first, so it sees them.
  */
 
 @Injectable()
 export class ReferralTypeormRepository implements ReferralRepository {
   async lockByDetention(tx: Transaction, detentionId: string): Promise<Referral | undefined> {
     const held = heldReferral(tx, { detentionId });
-    if (held) return toReferral(held);
+    if (held !== undefined) return held ? toReferral(held) : undefined;
     const entity = await manager(tx).findOne(ReferralEntity, { where: { detentionId }, lock: { mode: 'pessimistic_write' } });
     return entity ? toReferral(entity) : undefined;
+  }
+
+  async lockByDetentions(tx: Transaction, detentionIds: string[]): Promise<void> {
+    const wanted = detentionIds.filter((detentionId) => heldReferral(tx, { detentionId }) === undefined);
+    if (wanted.length === 0) return;
+    const found = await manager(tx).find(ReferralEntity, {
+      where: { detentionId: In(wanted) }, order: { detentionId: 'ASC' }, lock: { mode: 'pessimistic_write' },
+    });
+    keepLocked(tx, wanted, found);
   }
 
   async lockById(tx: Transaction, id: string): Promise<Referral | undefined> {

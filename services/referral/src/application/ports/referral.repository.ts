@@ -43,6 +43,8 @@ export interface OpenAlert extends AlertState {
  */
 export interface ReferralRepository {
   lockByDetention(tx: Transaction, detentionId: string): Promise<Referral | undefined>;
+  /** Locks the referrals of these detentions in one read, in detention order; `lockByDetention` then finds them without a read of its own. */
+  lockByDetentions(tx: Transaction, detentionIds: string[]): Promise<void>;
   lockById(tx: Transaction, id: string): Promise<Referral | undefined>;
   /** Those of `ids` that exist and no other transaction holds, locked in id order without waiting. */
   lockFreeByIds(tx: Transaction, ids: string[]): Promise<Referral[]>;
