@@ -26,7 +26,8 @@ export type EventHandlerFn<T, Tx extends SqlExecutor> = (event: ConsumedEvent<T>
 
 /**
  * Runs once per transaction before the handlers, with the new events it is to handle (of every
- * type that shares it): the place to lock or read in one statement what the handlers will each need.
+ * type that shares it): the place to lock or read in one statement what the handlers will each
+ * need, or to apply at once an effect that needs no order with theirs.
  */
 export type BatchPreparationFn<Tx extends SqlExecutor> = (events: ConsumedEvent<object>[], tx: Tx) => Promise<void>;
 

@@ -5,8 +5,8 @@ import { effectsOf } from '../domain/indicators/indicator-effects';
 import { INDICATOR_REPOSITORY, IndicatorRepository } from './ports/indicator.repository';
 
 /**
- * Feeds the préfecture's read model from one event, in the inbox transaction (so a redelivered
- * event counts once), and notes the days it changed for PublishIndicatorChanges.
+ * Feeds the préfecture's read model from a transaction's events, in the inbox transaction (so a
+ * redelivered event counts once), and notes the days they changed for PublishIndicatorChanges.
  */
 @Injectable()
 export class ProjectIndicators {
@@ -15,12 +15,14 @@ export class ProjectIndicators {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(tx: Transaction, event: ConsumedEvent<object>): Promise<void> {
-    const data = event.data as Record<string, unknown>;
-    // A registration carries its own instant; every other event counts when it happened.
-    const at = typeof data.registeredAt === 'string' ? data.registeredAt : event.time;
-    const effects = effectsOf(event.type, data, parisDate(new Date(at)));
-    for (const effect of effects) await this.indicators.apply(tx, effect);
+  async execute(tx: Transaction, events: ConsumedEvent<object>[]): Promise<void> {
+    const effects = events.flatMap((event) => {
+      const data = event.data as Record<string, unknown>;
+      // A registration carries its own instant; every other event counts when it happened.
+      const at = typeof data.registeredAt === 'string' ? data.registeredAt : event.time;
+      return effectsOf(event.type, data, parisDate(new Date(at)));
+    });
+    await this.indicators.applyAll(tx, effects);
     // A stock changed on a past day changes every day since, today's figures included.
     const today = parisDate(this.clock.now());
     const touched = effects.flatMap(({ kind, departement, day }) => (kind === 'flow' || kind === 'milestone' ? [{ departement, day }] : [{ departement, day }, { departement, day: today }]));

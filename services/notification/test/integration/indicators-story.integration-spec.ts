@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import { mintDevToken } from '@passerelle/auth';
+import { toKafkaMessage } from '@passerelle/messaging';
 import {
   alertEscalatedV1, alertRaisedV1, alertResolvedV1, capacityChangedV1, detentionRegisteredV1, EventDescriptor, orientationDecidedV1, personEnteredV1,
   placementConfirmedV1, requestOpenedV1, requestSubmittedV1, RequestSubmittedV1, sortieSecheRecordedV1, Topics, windowClosedV1, windowOpenedV1,
@@ -116,6 +117,37 @@ describe('notification: the préfecture\'s indicators from a scripted story', ()
       expect(byDay[day('11-05')]).toMatchObject({ detentionsInWindow: 2, sortiesSeches: 1, openAlertsWarning: 1, lscAtRisk: 1 });
       expect(byDay[day('11-06')]).toMatchObject({ peopleEntered: 1, detentionsInWindow: 2 });
       expect(JSON.stringify(byDay)).not.toMatch(new RegExp([a, b, c].map((p) => p.detention.personId).join('|') + '|Lapin'));
+    }, { timeoutMs: 120_000 });
+  });
+
+  it('counts a burst of one person’s changes, handled together, as if handled one by one', async () => {
+    const e = aPerson();
+    const record = <T extends object>(descriptor: EventDescriptor<T>, on: string, data: T) =>
+      toKafkaMessage({ ...cloudEventOf(descriptor, data), time: `${on}T10:00:00.000Z` }, e.detention.personId);
+    // One send per topic: the records land in one record batch, so the consumer handles them together.
+    const send = (topic: string, messages: ReturnType<typeof record>[]) => producer.send({ topic, acks: -1, messages });
+    const identity = { lastName: 'Lapin', firstNames: 'Jean', birthDate: '1990-01-01' };
+    const opened = (on: string) => record(windowOpenedV1, on, {
+      ...e.detention, opensOn: on, urgent: false, establishmentCode: 'CP-DUCOS', establishmentName: 'CP de Ducos', identity,
+    });
+    const closed = (on: string) => record(windowClosedV1, on, { ...e.detention, closedOn: on, opensOn: day('12-31') });
+    await send(windowOpenedV1.topic, [opened(day('12-10')), closed(day('12-12')), opened(day('12-13')), closed(day('12-15'))]);
+    const alert = { ...e.referral, kind: 'sortie_seche_risk' as const };
+    await send(alertRaisedV1.topic, [
+      record(alertRaisedV1, day('12-10'), { ...alert, level: 'watch' }),
+      record(alertEscalatedV1, day('12-11'), { ...alert, from: 'watch', level: 'warning' }),
+      record(alertEscalatedV1, day('12-13'), { ...alert, from: 'warning', level: 'critical' }),
+      record(alertResolvedV1, day('12-14'), { ...alert, level: 'critical' }),
+    ]);
+    const expected = [
+      ['12-10', 1, 1, 0, 0], ['12-11', 1, 0, 1, 0], ['12-12', 0, 0, 1, 0], ['12-13', 1, 0, 0, 1], ['12-14', 1, 0, 0, 0], ['12-15', 0, 0, 0, 0],
+    ].map(([on, detentionsInWindow, openAlertsWatch, openAlertsWarning, openAlertsCritical]) => ({
+      day: day(on as string), detentionsInWindow, openAlertsWatch, openAlertsWarning, openAlertsCritical,
+    }));
+    await expectEventually(async () => {
+      const counted = await figures(service, day('12-10'), day('12-15'));
+      expect(counted.map(({ day: on, detentionsInWindow, openAlertsWatch, openAlertsWarning, openAlertsCritical }) => (
+        { day: on, detentionsInWindow, openAlertsWatch, openAlertsWarning, openAlertsCritical }))).toEqual(expected);
     }, { timeoutMs: 120_000 });
   });
 

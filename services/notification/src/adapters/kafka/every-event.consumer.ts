@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EVENT_CATALOG, Topics } from '@passerelle/contracts';
-import { ConsumedEvent, HandlesEvents } from '@passerelle/messaging';
+import { ConsumedEvent, HandlesEvents, PreparesEvents } from '@passerelle/messaging';
 import { Clock, CLOCK } from '@passerelle/service-kit';
 import { ProjectIndicators } from '../../application/project-indicators.use-case';
 import { ProjectOutlook } from '../../application/project-outlook.use-case';
@@ -23,10 +23,15 @@ export class EveryEventConsumer {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The figures need no order with the deliveries and the outlook: a transaction's events feed them at once. */
+  @PreparesEvents()
+  prepare(events: ConsumedEvent<object>[], tx: EntityManager): Promise<void> {
+    return this.projectIndicators.execute(tx, events);
+  }
+
   @HandlesEvents(CONSUMED)
   async onEvent(event: ConsumedEvent<object>, tx: EntityManager): Promise<void> {
     await this.fanOut.execute(tx, event, this.clock.now());
-    await this.projectIndicators.execute(tx, event);
     await this.projectOutlook.execute(tx, event);
   }
 }

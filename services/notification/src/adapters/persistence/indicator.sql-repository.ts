@@ -3,11 +3,11 @@ import { appendRows, rowsOf, schemaIdentifier } from '@passerelle/messaging';
 import { SERVICE_SCHEMA, Transaction } from '@passerelle/service-kit';
 import { ChangedDay, DayFigures, IndicatorRepository } from '../../application/ports/indicator.repository';
 import { Flow, IndicatorEffect } from '../../domain/indicators/indicator-effects';
+import { intervalRows } from '../../domain/indicators/interval-changes';
 
 const FLOWS: readonly Flow[] = [
   'detentions_registered', 'requests_opened', 'requests_submitted', 'requests_oriented', 'placements_confirmed', 'people_entered', 'sorties_seches',
 ];
-const MILESTONES = { opened_on: 'opened_on', submitted_on: 'submitted_on', oriented_on: 'oriented_on' } as const;
 
 @Injectable()
 export class IndicatorSqlRepository implements IndicatorRepository {
@@ -17,43 +17,57 @@ export class IndicatorSqlRepository implements IndicatorRepository {
     this.s = schemaIdentifier(schema);
   }
 
-  async apply(tx: Transaction, effect: IndicatorEffect): Promise<void> {
+  /**
+   * A batch's effects in one statement at most, whatever their number: flows and places are held to
+   * the commit (only added, read by other transactions); windows, alerts and milestones, which end or
+   * complete rows written before, go as one statement of data-modifying CTEs.
+   */
+  async applyAll(tx: Transaction, effects: IndicatorEffect[]): Promise<void> {
     const s = this.s;
-    switch (effect.kind) {
-      // Flows, places and noted changes are only added, and read by other transactions: held to the commit.
-      case 'flow':
-        await appendRows(tx, { into: `${s}.indicator_flows (departement, day, flow)`, columns: 3, rows: [[effect.departement, effect.day, effect.flow]] });
-        return;
-      case 'window':
-        await tx.query(`UPDATE ${s}.indicator_windows SET to_day = $2 WHERE detention_id = $1 AND to_day IS NULL`, [effect.detentionId, effect.day]);
-        if (effect.open) {
-          await tx.query(`INSERT INTO ${s}.indicator_windows (detention_id, departement, from_day) VALUES ($1, $2, $3)`, [effect.detentionId, effect.departement, effect.day]);
-        }
-        return;
-      case 'alert':
-        await tx.query(`UPDATE ${s}.indicator_alerts SET to_day = $3 WHERE referral_id = $1 AND kind = $2 AND to_day IS NULL`, [effect.referralId, effect.alertKind, effect.day]);
-        if (effect.level) {
-          await tx.query(
-            `INSERT INTO ${s}.indicator_alerts (referral_id, kind, departement, level, from_day) VALUES ($1, $2, $3, $4, $5)`,
-            [effect.referralId, effect.alertKind, effect.departement, effect.level, effect.day],
-          );
-        }
-        return;
-      case 'milestone': {
-        const column = MILESTONES[effect.milestone];
-        await tx.query(
-          `INSERT INTO ${s}.indicator_milestones (referral_id, departement, ${column}) VALUES ($1, $2, $3)
-           ON CONFLICT (referral_id) DO UPDATE SET ${column} = COALESCE(${s}.indicator_milestones.${column}, EXCLUDED.${column})`,
-          [effect.referralId, effect.departement, effect.day],
-        );
-        return;
-      }
-      case 'places':
-        await appendRows(tx, {
-          into: `${s}.indicator_places (structure_id, departement, as_of, reserved, occupied, free_justice)`, columns: 6,
-          rows: [[effect.structureId, effect.departement, effect.day, effect.reserved, effect.occupied, effect.freeJustice]],
-        });
-    }
+    const flows = effects.filter((effect) => effect.kind === 'flow');
+    const places = effects.filter((effect) => effect.kind === 'places');
+    await appendRows(tx, { into: `${s}.indicator_flows (departement, day, flow)`, columns: 3, rows: flows.map((e) => [e.departement, e.day, e.flow]) });
+    await appendRows(tx, {
+      into: `${s}.indicator_places (structure_id, departement, as_of, reserved, occupied, free_justice)`, columns: 6,
+      rows: places.map((e) => [e.structureId, e.departement, e.day, e.reserved, e.occupied, e.freeJustice]),
+    });
+    const windows = intervalRows(effects.filter((effect) => effect.kind === 'window')
+      .map((e) => ({ key: e.detentionId, day: e.day, opens: e.open, fact: e })));
+    const alerts = intervalRows(effects.filter((effect) => effect.kind === 'alert')
+      .map((e) => ({ key: `${e.referralId}/${e.alertKind}`, day: e.day, opens: e.level !== undefined, fact: e })));
+    const milestones = milestoneRows(effects.filter((effect) => effect.kind === 'milestone'));
+    if (windows.closes.length + alerts.closes.length + milestones.length === 0) return;
+    await tx.query(
+      `WITH window_closes AS (
+         UPDATE ${s}.indicator_windows w SET to_day = v.day FROM jsonb_to_recordset($1::jsonb) AS v(detention_id uuid, day date)
+         WHERE w.detention_id = v.detention_id AND w.to_day IS NULL),
+       window_opens AS (
+         INSERT INTO ${s}.indicator_windows (detention_id, departement, from_day, to_day)
+         SELECT detention_id, departement, from_day, to_day FROM jsonb_to_recordset($2::jsonb) AS v(detention_id uuid, departement text, from_day date, to_day date)),
+       alert_closes AS (
+         UPDATE ${s}.indicator_alerts a SET to_day = v.day FROM jsonb_to_recordset($3::jsonb) AS v(referral_id uuid, kind text, day date)
+         WHERE a.referral_id = v.referral_id AND a.kind = v.kind AND a.to_day IS NULL),
+       alert_opens AS (
+         INSERT INTO ${s}.indicator_alerts (referral_id, kind, departement, level, from_day, to_day)
+         SELECT referral_id, kind, departement, level, from_day, to_day
+         FROM jsonb_to_recordset($4::jsonb) AS v(referral_id uuid, kind text, departement text, level text, from_day date, to_day date)),
+       milestones AS (
+         INSERT INTO ${s}.indicator_milestones AS m (referral_id, departement, opened_on, submitted_on, oriented_on)
+         SELECT referral_id, departement, opened_on, submitted_on, oriented_on
+         FROM jsonb_to_recordset($5::jsonb) AS v(referral_id uuid, departement text, opened_on date, submitted_on date, oriented_on date)
+         ON CONFLICT (referral_id) DO UPDATE SET opened_on = COALESCE(m.opened_on, EXCLUDED.opened_on),
+           submitted_on = COALESCE(m.submitted_on, EXCLUDED.submitted_on), oriented_on = COALESCE(m.oriented_on, EXCLUDED.oriented_on))
+       SELECT 1`,
+      [
+        JSON.stringify(windows.closes.map(({ fact, day }) => ({ detention_id: fact.detentionId, day }))),
+        JSON.stringify(windows.opens.map(({ fact, from, to }) => ({ detention_id: fact.detentionId, departement: fact.departement, from_day: from, to_day: to }))),
+        JSON.stringify(alerts.closes.map(({ fact, day }) => ({ referral_id: fact.referralId, kind: fact.alertKind, day }))),
+        JSON.stringify(alerts.opens.map(({ fact, from, to }) => ({
+          referral_id: fact.referralId, kind: fact.alertKind, departement: fact.departement, level: fact.level, from_day: from, to_day: to,
+        }))),
+        JSON.stringify(milestones),
+      ],
+    );
   }
 
   async noteChanges(tx: Transaction, days: ChangedDay[]): Promise<void> {
@@ -127,4 +141,17 @@ function figuresOf(departement: string, row: Record<string, string | number | nu
     figures[key] = key === 'day' ? value : Number(value);
   }
   return figures as unknown as DayFigures;
+}
+
+type MilestoneEffect = Extract<IndicatorEffect, { kind: 'milestone' }>;
+
+/** One row per request: a milestone keeps its first day, in the batch as against the table. */
+function milestoneRows(effects: MilestoneEffect[]): Record<string, string | null>[] {
+  const rows = new Map<string, Record<string, string | null>>();
+  for (const { referralId, departement, milestone, day } of effects) {
+    const row = rows.get(referralId) ?? { referral_id: referralId, departement, opened_on: null, submitted_on: null, oriented_on: null };
+    row[milestone] ??= day;
+    rows.set(referralId, row);
+  }
+  return [...rows.values()];
 }

@@ -11,7 +11,8 @@ export interface ChangedDay {
 }
 
 export interface IndicatorRepository {
-  apply(tx: Transaction, effect: IndicatorEffect): Promise<void>;
+  /** The effects of a batch of events, in their order, as if applied one by one. */
+  applyAll(tx: Transaction, effects: IndicatorEffect[]): Promise<void>;
   /** Notes days whose figures changed: appended, so concurrent consumers never wait on each other. */
   noteChanges(tx: Transaction, days: ChangedDay[]): Promise<void>;
   /** Takes up to `limit` changed départements and days, each once, and forgets every change noted for them. */
