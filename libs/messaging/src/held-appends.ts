@@ -47,7 +47,7 @@ export async function holdingAppends<Tx extends SqlExecutor, T>(tx: Tx, work: (t
 
 /**
  * What a repository keeps for the length of a transaction that holds appends (the rows it has
- * written but not yet sent, so that it reads them back from memory); undefined in any other.
+ * locked, or written but not yet sent, so that it reads them back from memory); undefined in any other.
  */
 export function heldState<T>(tx: SqlExecutor, name: symbol, create: () => T): T | undefined {
   const state = states.get(tx);

@@ -30,8 +30,8 @@ export function heldReferral(tx: Transaction, by: { id: string } | { detentionId
 export function keepLocked(tx: Transaction, detentionIds: string[], found: ReferralEntity[]): void {
   const held = heldIn(tx);
   if (!held) return;
-  for (const detentionId of detentionIds) if (!held.idOfDetention.has(detentionId)) held.without.add(detentionId);
   for (const entity of found) if (!held.byId.has(entity.id)) keep(held, entity);
+  for (const detentionId of detentionIds) if (!held.idOfDetention.has(detentionId)) held.without.add(detentionId);
 }
 
 /**
