@@ -120,6 +120,14 @@ describe('notification: the préfecture\'s indicators from a scripted story', ()
     }, { timeoutMs: 120_000 });
   });
 
+  it('count the same stocks over a span that starts inside them: windows, alerts and places opened before it', async () => {
+    const whole = Object.fromEntries((await figures(service)).map((f) => [f.day as string, f]));
+    const part = await figures(service, day('10-21'), day('11-05'));
+    expect(part).toHaveLength(16);
+    expect(part[0]).toMatchObject({ detentionsInWindow: 3, openAlertsWarning: 2, lscAtRisk: 1, reservedPlaces: 6 });
+    for (const f of part) expect(f).toEqual(whole[f.day as string]);
+  });
+
   it('counts a burst of one person’s changes, handled together, as if handled one by one', async () => {
     const e = aPerson();
     const record = <T extends object>(descriptor: EventDescriptor<T>, on: string, data: T) =>
