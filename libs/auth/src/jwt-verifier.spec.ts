@@ -55,6 +55,31 @@ describe('JwtVerifier', () => {
     expect(refusal(later, token).reason).toBe('token expired');
   });
 
+  it('accepts a token it verified before only until it expires, counting the clock tolerance', () => {
+    let now = Date.now();
+    const verifier = new JwtVerifier({ env: { NODE_ENV: 'test' }, now: () => new Date(now), clockToleranceSeconds: 30 });
+    const token = signed(goodClaims, { expiresIn: 600 });
+    const exp = (jwt.decode(token) as jwt.JwtPayload).exp!;
+    const user = verifier.verify(token);
+
+    now = (exp + 29) * 1000;
+    expect(verifier.verify(token)).toBe(user);
+    now = (exp + 30) * 1000;
+    expect(refusal(verifier, token).reason).toBe('token expired');
+  });
+
+  it('checks in full a token that differs by one byte from one it verified', () => {
+    const verifier = devVerifier();
+    const token = signed(goodClaims);
+    verifier.verify(token);
+    const [header, payload, signature] = token.split('.');
+    const forged = `${header}.${base64url({ ...(jwt.decode(token) as object), roles: ['admin'] })}.${signature}`;
+
+    expect(refusal(verifier, forged).reason).toBe('bad signature');
+    const flipped = signature.startsWith('A') ? 'B' : 'A';
+    expect(refusal(verifier, `${header}.${payload}.${flipped}${signature.slice(1)}`).reason).toBe('bad signature');
+  });
+
   it('refuses a token signed by another key', () => {
     const token = signed(goodClaims, {}, otherKeys.privateKey);
 
