@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LessThanOrEqual, QueryFailedError } from 'typeorm';
-import { appendRows, writeWithHeldAppends } from '@passerelle/messaging';
+import { appendRows, rowsOf, writeWithHeldAppends } from '@passerelle/messaging';
 import { Transaction } from '@passerelle/service-kit';
 import { DEFAULT_DEPARTEMENT_SETTINGS, DepartementSettings, departementSettings } from '../../domain/departement-settings';
 import { Detention } from '../../domain/detention';
 import { DetentionQuery, DetentionRepository, DuplicateEcrouError, ReleaseDateChangeRecord } from '../../application/ports/detention.repository';
-import { DepartementSettingsEntity } from './departement-settings.entity';
 import { ReleaseDateChangeEntity } from './release-date-change.entity';
 import { DetentionEntity } from './detention.entity';
+import { detentionStatements, LockedDetentionRow } from './detention-statements';
 import { toDomain, toEntity } from './detention.mapper';
 
 const UNIQUE_VIOLATION = '23505';
@@ -50,16 +50,9 @@ export class DetentionTypeormRepository implements DetentionRepository {
 
   async lockManyWithSettings(tx: Transaction, ids: string[]): Promise<Map<string, { detention: Detention; settings: DepartementSettings }>> {
     if (ids.length === 0) return new Map();
-    // In id order: two callers locking overlapping sets wait for each other instead of deadlocking.
-    const { entities, raw } = await (tx as EntityManager).createQueryBuilder(DetentionEntity, 'd')
-      .leftJoin(DepartementSettingsEntity, 's', 's.departement = d.destinationDepartement')
-      .addSelect(['s.windowMonths', 's.milestoneDays'])
-      .where('d.id IN (:...ids)', { ids })
-      .orderBy('d.id', 'ASC')
-      .setLock('pessimistic_write', undefined, ['d'])
-      .getRawAndEntities<{ d_id: string; s_window_months: number | null; s_milestone_days: number[] | null }>();
-    const settingsById = new Map(raw.map((row) => [row.d_id, settingsOf(row.s_window_months, row.s_milestone_days)]));
-    return new Map(entities.map((entity) => [entity.id, { detention: toDomain(entity), settings: settingsById.get(entity.id)! }]));
+    const manager = tx as EntityManager;
+    const rows = rowsOf<LockedDetentionRow>(await manager.query(detentionStatements(manager).lockWithSettings, [ids]));
+    return new Map(rows.map((row) => [row.id, { detention: toDomain(row), settings: settingsOf(row.windowMonths, row.milestoneDays) }]));
   }
 
   async updateReleases(tx: Transaction, items: { detention: Detention; nextDueOn: string | undefined }[]): Promise<void> {
@@ -78,14 +71,14 @@ export class DetentionTypeormRepository implements DetentionRepository {
   async update(tx: Transaction, detention: Detention, nextDueOn: string | undefined, dateChanges: ReleaseDateChangeRecord[] = []): Promise<void> {
     const manager = tx as EntityManager;
     const entity = toEntity(detention, nextDueOn);
-    const { id, ...changes } = entity;
-    const [text, values] = manager.createQueryBuilder().update(DetentionEntity).set(changes).where('id = :id', { id }).getQueryAndParameters();
+    const { update, updateColumns } = detentionStatements(manager);
     await appendRows(tx, {
       into: `${manager.connection.getMetadata(ReleaseDateChangeEntity).tablePath} (detention_id, previous_date, new_date, reason, source, changed_at)`,
       columns: 6,
       rows: dateChanges.map((c) => [c.detentionId, c.previousDate, c.newDate, c.reason, c.source, c.changedAt]),
     });
-    await uniqueEcrou(entity, () => writeWithHeldAppends(tx, { text, values }));
+    const values = [entity.id, ...updateColumns.map((property) => entity[property])];
+    await uniqueEcrou(entity, () => writeWithHeldAppends(tx, { text: update, values }));
   }
 
   async lockByEcrou(tx: Transaction, keys: { establishmentCode: string; ecrou: string }[]): Promise<Map<string, Detention>> {
