@@ -11,6 +11,7 @@ import { BatchPreparationFn, ConsumedEvent, EventHandlerRegistration } from './c
 import { sendToDeadLetter } from './dead-letter';
 import { isTransientInfrastructureError } from './transient-error';
 import { ConsumerLagProbe } from './consumer-lag-probe';
+import { OffsetCommits } from './offset-commits';
 import { inboxKey, recordInInbox } from './inbox-record';
 
 export interface EventConsumerOptions<Tx extends SqlExecutor> {
@@ -76,6 +77,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
   private consumer?: Consumer;
   private deadLetters?: Producer;
   private lagProbe?: ConsumerLagProbe;
+  private commits?: OffsetCommits;
   private running = false;
 
   constructor(private readonly options: EventConsumerOptions<Tx>) {
@@ -104,11 +106,20 @@ export class EventConsumer<Tx extends SqlExecutor> {
       this.options.logger.error({ err: payload.error, restart: payload.restart, groupId }, 'kafka consumer crashed');
       if (!payload.restart && this.running) this.options.onGaveUp?.();
     });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    const consumer = this.consumer;
+    this.commits = new OffsetCommits(
+      (offsets) => consumer.commitOffsets(offsets),
+      (error) => this.options.logger.debug({ err: error, groupId }, 'offsets not committed: their records will come again'),
+    );
+    // Before the partitions go to another member, what was handled here is committed.
+    consumer.on(consumer.events.REBALANCING, () => void this.commits?.flush());
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
     this.running = true;
-    await this.consumer.run({
+    this.commits.start();
+    await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 6,
+      autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.onBatch(payload),
     });
@@ -120,6 +131,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
   async stop(): Promise<void> {
     this.running = false;
     await this.lagProbe?.stop();
+    await this.commits?.stop();
     await this.consumer?.disconnect().catch(() => undefined);
     await this.deadLetters?.disconnect().catch(() => undefined);
   }
@@ -131,6 +143,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
       const messages = batch.messages.slice(start, start + size);
       await this.withHeartbeat(heartbeat, () => this.handleRecords(batch.topic, batch.partition, messages));
       resolveOffset(messages[messages.length - 1].offset);
+      this.commits?.handled(batch.topic, batch.partition, messages[messages.length - 1].offset);
     }
   }
 
