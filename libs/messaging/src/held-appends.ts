@@ -1,3 +1,4 @@
+import { queryPrepared } from './prepared-query';
 import { SqlExecutor } from './sql';
 import { chunksFor } from './sql-values';
 
@@ -87,7 +88,7 @@ export async function writeWithHeldAppends(tx: SqlExecutor, change: Statement): 
 }
 
 async function writeAll(tx: SqlExecutor, appends: Append[], change?: Statement): Promise<void> {
-  for (const statement of statementsOf(appends, change)) await tx.query(statement.text, statement.values);
+  for (const statement of statementsOf(appends, change)) await queryPrepared(tx, statement.text, statement.values);
 }
 
 export interface Statement { text: string; values: unknown[] }

@@ -1,5 +1,6 @@
 export * from './sql';
 export * from './sql-values';
+export * from './prepared-query';
 export * from './held-appends';
 export * from './backoff';
 export * from './messaging-schema';

@@ -1,3 +1,4 @@
+import { queryPrepared } from '../prepared-query';
 import { rowsOf, SqlExecutor } from '../sql';
 import { ConsumedEvent } from './consumed-event';
 
@@ -11,7 +12,7 @@ export function inboxKey(event: Pick<ConsumedEvent<unknown>, 'source' | 'id'>): 
  * redelivered event (or one repeated within the same batch) is left out, so it has no second effect.
  */
 export async function recordInInbox(tx: SqlExecutor, inboxTable: string, events: ConsumedEvent<unknown>[]): Promise<Set<string>> {
-  const inserted = rowsOf<{ source: string; event_id: string }>(await tx.query(
+  const inserted = rowsOf<{ source: string; event_id: string }>(await queryPrepared(tx,
     `INSERT INTO ${inboxTable} (source, event_id, type, partition_key, topic, kafka_partition, kafka_offset)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::bigint[])
      ON CONFLICT DO NOTHING RETURNING source, event_id`,

@@ -47,7 +47,8 @@ describe('appends held to commit (real PostgreSQL)', () => {
       visibleInWork = Number((await tx.query(`SELECT count(*) FROM ${schema}.outbox`)).rows[0].count);
       return [...first, second];
     });
-    const sentAtCommit = query!.mock.calls.slice(sentInWork + 1).map(([text]) => String(text));
+    // A statement goes as text, or as a prepared statement's config (see queryPrepared).
+    const sentAtCommit = query!.mock.calls.slice(sentInWork + 1).map(([sent]) => (typeof sent === 'string' ? sent : String(sent.text)));
     query!.mockRestore();
     expect(sentInWork).toBe(0);
     expect(sentAtCommit.filter((text) => text.includes('INSERT'))).toHaveLength(1);

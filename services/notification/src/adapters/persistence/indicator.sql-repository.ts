@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { appendRows, rowsOf, schemaIdentifier } from '@passerelle/messaging';
+import { appendRows, queryPrepared, rowsOf, schemaIdentifier } from '@passerelle/messaging';
 import { SERVICE_SCHEMA, Transaction } from '@passerelle/service-kit';
 import { ChangedDay, DayFigures, IndicatorRepository } from '../../application/ports/indicator.repository';
 import { IndicatorEffect } from '../../domain/indicators/indicator-effects';
@@ -98,7 +98,7 @@ export class IndicatorSqlRepository implements IndicatorRepository {
     // The planner guesses 1,000 days for generate_series, prices the per-day lookups past
     // jit_above_cost and compiles them: far more time in JIT than in the work. Off for this transaction only.
     await tx.query('SET LOCAL jit = off');
-    const rows = rowsOf<Record<string, string | number | null>>(await tx.query(this.figuresSql, [departement, from, to]));
+    const rows = rowsOf<Record<string, string | number | null>>(await queryPrepared(tx, this.figuresSql, [departement, from, to]));
     return rows.map((row) => figuresOf(departement, row));
   }
 }

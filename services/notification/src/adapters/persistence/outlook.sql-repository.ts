@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { rowsOf, schemaIdentifier } from '@passerelle/messaging';
+import { queryPrepared, rowsOf, schemaIdentifier } from '@passerelle/messaging';
 import { SERVICE_SCHEMA, Transaction } from '@passerelle/service-kit';
 import { OutlookFacts, OutlookRepository, OutlookSpan } from '../../application/ports/outlook.repository';
 import { OutlookEffect } from '../../domain/outlook/outlook-effects';
@@ -20,7 +20,7 @@ export class OutlookSqlRepository implements OutlookRepository {
     switch (effect.kind) {
       case 'release':
         // Every date event carries the release as it is now; a release, once recorded, stays.
-        await tx.query(
+        await queryPrepared(tx, 
           `WITH previous AS (SELECT departement FROM ${s}.outlook_releases WHERE detention_id = $1),
            saved AS (
              INSERT INTO ${s}.outlook_releases (detention_id, person_id, departement, expected_on, released_on) VALUES ($1, $2, $3, $4, $5)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LessThanOrEqual, QueryFailedError } from 'typeorm';
-import { appendRows, rowsOf, writeWithHeldAppends } from '@passerelle/messaging';
+import { appendRows, queryPrepared, rowsOf, writeWithHeldAppends } from '@passerelle/messaging';
 import { Transaction } from '@passerelle/service-kit';
 import { DEFAULT_DEPARTEMENT_SETTINGS, DepartementSettings, departementSettings } from '../../domain/departement-settings';
 import { Detention } from '../../domain/detention';
@@ -51,7 +51,7 @@ export class DetentionTypeormRepository implements DetentionRepository {
   async lockManyWithSettings(tx: Transaction, ids: string[]): Promise<Map<string, { detention: Detention; settings: DepartementSettings }>> {
     if (ids.length === 0) return new Map();
     const manager = tx as EntityManager;
-    const rows = rowsOf<LockedDetentionRow>(await manager.query(detentionStatements(manager).lockWithSettings, [ids]));
+    const rows = rowsOf<LockedDetentionRow>(await queryPrepared(tx, detentionStatements(manager).lockWithSettings, [ids]));
     return new Map(rows.map((row) => [row.id, { detention: toDomain(row), settings: settingsOf(row.windowMonths, row.milestoneDays) }]));
   }
 
@@ -126,15 +126,17 @@ async function uniqueEcrou(entity: DetentionEntity, write: () => Promise<unknown
   try {
     await write();
   } catch (error) {
-    if (error instanceof QueryFailedError && isViolationOf(error, ECROU_CONSTRAINT)) {
+    if (isViolationOf(error, ECROU_CONSTRAINT)) {
       throw new DuplicateEcrouError(entity.establishmentCode, entity.ecrou);
     }
     throw error;
   }
 }
 
-function isViolationOf(error: QueryFailedError, constraint: string): boolean {
-  const { code, constraint: violated } = error.driverError as { code?: string; constraint?: string };
+/** pg's error, or TypeORM's QueryFailedError wrapping it: a prepared statement's errors come unwrapped. */
+function isViolationOf(error: unknown, constraint: string): boolean {
+  const cause = error instanceof QueryFailedError ? error.driverError : error;
+  const { code, constraint: violated } = (cause ?? {}) as { code?: string; constraint?: string };
   return code === UNIQUE_VIOLATION && violated === constraint;
 }
 
