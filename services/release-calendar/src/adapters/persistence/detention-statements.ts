@@ -8,6 +8,11 @@ export type LockedDetentionRow = DetentionEntity & { windowMonths: number | null
 export interface DetentionStatements {
   /** $1: ids. In id order: two callers locking overlapping sets wait for each other instead of deadlocking. */
   lockWithSettings: string;
+  /**
+   * $1: one id. Apart from the one for many: PostgreSQL plans `= ANY($1)` again on every execution (its
+   * plan for any array costs more than the one for the array it is given), an equality once for all.
+   */
+  lockOneWithSettings: string;
   /** $1: id, then one value per column of `updateColumns`. */
   update: string;
   updateColumns: (keyof DetentionEntity)[];
@@ -31,10 +36,12 @@ export function detentionStatements(manager: EntityManager): DetentionStatements
   const selected = metadata.columns.map(({ databaseName, propertyName, type }) =>
     `${type === 'date' ? `to_char(d."${databaseName}", 'YYYY-MM-DD')` : `d."${databaseName}"`} AS "${propertyName}"`);
   const updated = metadata.columns.filter((c) => !c.isPrimary);
-  const statements: DetentionStatements = {
-    lockWithSettings: `SELECT ${selected.join(', ')}, s.${column('windowMonths')} AS "windowMonths", s.${column('milestoneDays')} AS "milestoneDays"
+  const locking = (where: string) => `SELECT ${selected.join(', ')}, s.${column('windowMonths')} AS "windowMonths", s.${column('milestoneDays')} AS "milestoneDays"
       FROM ${metadata.tablePath} d LEFT JOIN ${settings.tablePath} s ON s.${column('departement')} = d.${destination}
-      WHERE d.id = ANY($1::uuid[]) ORDER BY d.id FOR UPDATE OF d`,
+      WHERE ${where} ORDER BY d.id FOR UPDATE OF d`;
+  const statements: DetentionStatements = {
+    lockWithSettings: locking('d.id = ANY($1::uuid[])'),
+    lockOneWithSettings: locking('d.id = $1::uuid'),
     update: `UPDATE ${metadata.tablePath} SET ${updated.map((c, index) => `"${c.databaseName}" = $${index + 2}`).join(', ')} WHERE id = $1`,
     updateColumns: updated.map((c) => c.propertyName as keyof DetentionEntity),
   };

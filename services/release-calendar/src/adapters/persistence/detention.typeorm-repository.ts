@@ -45,13 +45,16 @@ export class DetentionTypeormRepository implements DetentionRepository {
   }
 
   async lockWithSettings(tx: Transaction, id: string): Promise<{ detention: Detention; settings: DepartementSettings } | undefined> {
-    return (await this.lockManyWithSettings(tx, [id])).get(id);
+    return (await this.locked(tx, detentionStatements(tx as EntityManager).lockOneWithSettings, id)).get(id);
   }
 
   async lockManyWithSettings(tx: Transaction, ids: string[]): Promise<Map<string, { detention: Detention; settings: DepartementSettings }>> {
     if (ids.length === 0) return new Map();
-    const manager = tx as EntityManager;
-    const rows = rowsOf<LockedDetentionRow>(await queryPrepared(tx, detentionStatements(manager).lockWithSettings, [ids]));
+    return this.locked(tx, detentionStatements(tx as EntityManager).lockWithSettings, ids);
+  }
+
+  private async locked(tx: Transaction, statement: string, ids: string | string[]): Promise<Map<string, { detention: Detention; settings: DepartementSettings }>> {
+    const rows = rowsOf<LockedDetentionRow>(await queryPrepared(tx, statement, [ids]));
     return new Map(rows.map((row) => [row.id, { detention: toDomain(row), settings: settingsOf(row.windowMonths, row.milestoneDays) }]));
   }
 
