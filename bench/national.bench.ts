@@ -54,7 +54,7 @@ const SEED = positiveInt('BENCH_SEED', 20261123);
 const RAW_EVENTS = positiveInt('BENCH_RAW_EVENTS', 20_000);
 const PG_CLIENTS = positiveInt('BENCH_PG_CLIENTS', 8);
 const PG_SECONDS = positiveInt('BENCH_PG_SECONDS', 5);
-/** BENCH_KEEP=1 leaves the run's schemas and groups for a look afterwards. */
+/** BENCH_KEEP=1 leaves the run's schemas, groups and topics for a look afterwards. */
 const KEEP = process.env.BENCH_KEEP === '1';
 const ALL_PHASES = ['raw', 'days', 'latency'] as const;
 const PHASES = phasesFromEnv();
@@ -178,12 +178,14 @@ class Run {
 async function startRun(): Promise<Run> {
   const runId = uniqueName('national');
   const logDir = path.join(os.tmpdir(), `passerelle-${runId}`);
-  console.log(`system ${runId}: starting the four services (logs in ${logDir})…`);
-  const system = await SystemProcesses.start({ runId, logDir });
   const logger = createLogger('bench');
   logger.level = 'error';
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
   const watch = await PipelineWatch.start(runId, createKafka(kafkaSettingsFromEnv('bench-national-watch'), logger), pool);
+  const left = await watch.recordsLeftBefore();
+  if (left > 0) console.warn(`warning: the services' topics already hold ${left} records (a run kept with BENCH_KEEP, or another system): this run reads them again and its figures include that work`);
+  console.log(`system ${runId}: starting the four services (logs in ${logDir})…`);
+  const system = await SystemProcesses.start({ runId, logDir });
   const receiver = await WebhookReceiver.start();
   return new Run(runId, system, watch, pool, receiver);
 }
@@ -194,7 +196,7 @@ async function stopRun(run: Run): Promise<void> {
   await run.receiver.stop().catch(() => undefined);
   if (!KEEP) {
     for (const service of SERVICE_NAMES) await run.pool.query(`DROP SCHEMA IF EXISTS ${run.schema(service)} CASCADE`).catch(() => undefined);
-    await run.watch.deleteGroups();
+    await run.watch.deleteGroupsAndTopics();
   }
   await run.watch.stop().catch(() => undefined);
   await run.pool.end();

@@ -114,8 +114,24 @@ export class PipelineWatch {
     return ends.flat().reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
   }
 
-  async deleteGroups(): Promise<void> {
+  /**
+   * The services' topics have fixed names, and each run's groups read them from the beginning:
+   * records left by an earlier run would be consumed again as this run's work (events of people
+   * unknown to its schemas), so a run leaves the broker as it found it.
+   */
+  async deleteGroupsAndTopics(): Promise<void> {
     await this.admin.deleteGroups(SERVICE_NAMES.map((service) => this.groupOf(service))).catch(() => undefined);
+    const existing = new Set(await this.admin.listTopics());
+    const topics = Object.values(Topics).flatMap((topic) => [topic, deadLetterTopicOf(topic)]).filter((topic) => existing.has(topic));
+    await this.admin.deleteTopics({ topics }).catch(() => undefined);
+  }
+
+  /** Records already on the services' topics before this run: the run will read them again. */
+  async recordsLeftBefore(): Promise<number> {
+    const existing = new Set(await this.admin.listTopics());
+    const topics = Object.values(Topics).filter((topic) => existing.has(topic));
+    const ends = await Promise.all(topics.map((topic) => this.admin.fetchTopicOffsets(topic)));
+    return ends.flat().reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
   }
 
   private async subscribedTopics(): Promise<Partial<Record<ServiceName, string[]>>> {
