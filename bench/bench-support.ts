@@ -20,6 +20,12 @@ export function positiveInt(name: string, fallback: number): number {
   return value;
 }
 
+export function wholeSeconds(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of seconds (0 or more)`);
+  return value;
+}
+
 /** Takes the broker and database of deploy/local/infra.sh when the environment names none (it does not start them). */
 export function ensureInfraEnv(): void {
   if (process.env.KAFKA_BROKERS && process.env.DATABASE_URL) return;

@@ -2,7 +2,7 @@
  * Passerelle at national scale: the four services as separate processes, on the local broker and
  * database, against the raw ceilings of the same broker and database.
  *
- *   npm run bench:national     # BENCH_DETENTIONS=80000 BENCH_DAYS=180 BENCH_RATE=100 BENCH_SECONDS=25
+ *   npm run bench:national     # BENCH_DETENTIONS=80000 BENCH_DAYS=180 BENCH_RATE=100 BENCH_WARMUP_SECONDS=10 BENCH_SECONDS=25
  *
  * 1. Raw ceilings: kafkajs produce→consume (bench-support's measureRawKafka) and single-row
  *    PostgreSQL commits per second (BENCH_PG_CLIENTS connections, autocommit INSERTs).
@@ -16,9 +16,10 @@
  *    day until the pipeline has drained. Events/s = outbox rows written by the four services / time.
  *    Then coarse correctness: every window opened has a request, every milestone an alert, every
  *    release its outcome, no dead letter.
- * 5. Latency: BENCH_RATE release-date changes a second for BENCH_SECONDS (PUT
- *    /v1/detentions/:id/release-date as the SPIP); for each, its due send time → its webhook at the receiver.
- * BENCH_PHASES=latency (with e.g. BENCH_DETENTIONS=5000) runs the import and the latency phase only.
+ * 5. Latency: BENCH_RATE release-date changes a second (PUT /v1/detentions/:id/release-date as the
+ *    SPIP), BENCH_WARMUP_SECONDS of warm-up then BENCH_SECONDS measured, on one schedule; for each
+ *    measured change, its due send time → its webhook at the receiver.
+ * BENCH_PHASES=latency (with e.g. BENCH_DETENTIONS=5000: each change moves a different person) runs the import and the latency phase only.
  * Prints a table and writes bench/results/national.json. The services read the shared topics from
  * the beginning: take figures on a fresh broker. Exits 0 whether targets are met or not, 1 if the
  * run failed (a refused call, a pipeline that stopped moving, a correctness check that failed).
@@ -26,7 +27,7 @@
 import 'reflect-metadata';
 import {
   addDays, cpuMeter, ensureInfraEnv, machine, machineBusySeconds, measurePgCommits, measureRawKafka, percentile, planEvents, positiveInt,
-  post, processCpuSeconds, ROOT,
+  post, processCpuSeconds, ROOT, wholeSeconds,
 } from './bench-support';
 import { DEPARTEMENTS, generateRegistryExport, ImportReport } from './registry-export';
 import { PipelineState, PipelineWatch, schemaOf, total } from './pipeline-watch';
@@ -49,6 +50,12 @@ const DETENTIONS = positiveInt('BENCH_DETENTIONS', 80_000);
 const DAYS = positiveInt('BENCH_DAYS', 180);
 const RATE = positiveInt('BENCH_RATE', 100);
 const SECONDS = positiveInt('BENCH_SECONDS', 25);
+/**
+ * Seconds sent at BENCH_RATE just before the measured ones, on the same schedule (no pause between):
+ * the latency is that of a system already running at the rate, as a service is in production.
+ * What the warm-up itself saw is printed too. 0 measures from a cold start.
+ */
+const WARMUP_SECONDS = wholeSeconds('BENCH_WARMUP_SECONDS', 10);
 const SEED = positiveInt('BENCH_SEED', 20261123);
 /** Releases of one day sent at once, as the SPIPs of the country would. */
 const RAW_EVENTS = positiveInt('BENCH_RAW_EVENTS', 20_000);
@@ -394,40 +401,48 @@ function spread(values: number[]) {
 
 async function measureLatency(run: Run) {
   const today = addDays(START_DAY, PHASES.has('days') ? DAYS : 0);
-  const changes = await plannedChanges(run, RATE * SECONDS, today);
-  console.log(`latency: ${changes.length} release-date changes at ${RATE}/s…`);
+  const sent = await plannedChanges(run, RATE * (WARMUP_SECONDS + SECONDS), today);
+  if (sent.length < RATE * (WARMUP_SECONDS + SECONDS)) {
+    throw new Error(`latency: ${RATE * (WARMUP_SECONDS + SECONDS)} changes need as many incarcerated people, the run has ${sent.length}: raise BENCH_DETENTIONS`);
+  }
+  const warmup = sent.slice(0, RATE * WARMUP_SECONDS);
+  const changes = sent.slice(warmup.length);
+  console.log(`latency: ${warmup.length} warm-up then ${changes.length} measured release-date changes at ${RATE}/s…`);
   const cpuBefore = run.cpuSeconds();
   const start = performance.now();
-  await sendChanges(run, changes);
+  await sendChanges(run, sent);
   const deadline = Date.now() + WEBHOOK_WAIT_MS;
   const accepted = changes.filter((change) => !change.refused);
+  const awaited = sent.filter((change) => !change.refused);
   // The webhooks are read once per look: reading them again for each change was quadratic, and
   // took the services' CPU while they were still delivering.
   const missing = () => {
     const seen = arrivals(run);
-    return accepted.filter((change) => seen.get(`${change.id}/${change.newDate}`)?.calendar === undefined).length;
+    return awaited.filter((change) => seen.get(`${change.id}/${change.newDate}`)?.calendar === undefined).length;
   };
   while (missing() > 0 && Date.now() < deadline) await sleep(500);
   await run.watch.drained();
   const cpuAfter = run.cpuSeconds();
   const seen = arrivals(run);
-  const of = (pick: (arrival: Arrival) => number | undefined, from: (change: Change) => number = (change) => change.dueAt) => accepted
+  const of = (pick: (arrival: Arrival) => number | undefined, from: (change: Change) => number = (change) => change.dueAt, among = accepted) => among
     .map((change) => { const at = pick(seen.get(`${change.id}/${change.newDate}`) ?? {}); return at === undefined ? undefined : at - from(change); })
     .filter((ms): ms is number => ms !== undefined);
   const sends = changes.map((change) => change.sentAt!);
   const sendSeconds = (Math.max(...sends) - Math.min(...sends)) / 1000;
   return {
-    changes: changes.length, achievedRate: (changes.length - 1) / sendSeconds, refused: changes.length - accepted.length,
+    changes: changes.length, achievedRate: (changes.length - 1) / sendSeconds, refused: sent.length - awaited.length,
     seconds: (performance.now() - start) / 1000,
-    firstRefusal: changes.find((change) => change.refused)?.refused,
+    firstRefusal: sent.find((change) => change.refused)?.refused,
     sendLagMs: spread(changes.map((change) => change.sentAt! - change.dueAt)),
     answerMs: spread(accepted.map((change) => change.answeredAt! - change.dueAt)),
     calendarWebhookMs: spread(of((arrival) => arrival.calendar)),
     afterAnswerMs: spread(of((arrival) => arrival.calendar, (change) => change.answeredAt!)),
     referralWebhookMs: spread(of((arrival) => arrival.referral)),
     withoutWebhook: missing(),
-    /** CPU milliseconds each process spent per change, from the first send until the pipeline drained. */
-    cpuMsPerChange: Object.fromEntries(Object.keys(cpuAfter).map((key) => [key, Math.round(((cpuAfter[key] - cpuBefore[key]) * 1000) / changes.length * 100) / 100])),
+    warmupSeconds: WARMUP_SECONDS,
+    warmupWebhookMs: spread(of((arrival) => arrival.calendar, (change) => change.dueAt, warmup.filter((change) => !change.refused))),
+    /** CPU milliseconds each process spent per change sent (warm-up included), from the first send until the pipeline drained. */
+    cpuMsPerChange: Object.fromEntries(Object.keys(cpuAfter).map((key) => [key, Math.round(((cpuAfter[key] - cpuBefore[key]) * 1000) / sent.length * 100) / 100])),
   };
 }
 
@@ -473,6 +488,7 @@ function printTable(r: Result): void {
       ['  HTTP answer', `${ms(l.answerMs)}; refused ${l.refused}, without webhook ${l.withoutWebhook}`],
       ['  answer → webhook', ms(l.afterAnswerMs)],
       ['  sent after due time', ms(l.sendLagMs)],
+      [`  warm-up (${l.warmupSeconds} s before)`, `date change → webhook ${ms(l.warmupWebhookMs)}`],
       ['  CPU ms per change', JSON.stringify(l.cpuMsPerChange)],
     );
   }

@@ -3,6 +3,7 @@ export * from './sql-values';
 export * from './prepared-query';
 export * from './held-appends';
 export * from './backoff';
+export * from './commit-listener';
 export * from './messaging-schema';
 export * from './messaging-metrics';
 export * from './cloud-event';

@@ -21,6 +21,9 @@ export class PollingLoop {
   private timer?: NodeJS.Timeout;
   private current: Promise<void> = Promise.resolve();
   private stopped = false;
+  private inRound = false;
+  /** A wake-up that came during a round: the next round starts right after it. */
+  private woken = false;
 
   constructor(private readonly options: PollingLoopOptions) {
     if (!Number.isFinite(options.everyMs)) throw new Error(`a polling loop needs a number of milliseconds, got ${options.everyMs}`);
@@ -28,6 +31,17 @@ export class PollingLoop {
 
   start(): void {
     if (this.options.everyMs > 0) this.schedule(0);
+  }
+
+  /** Work was announced (a commit's NOTIFY): the next round starts now rather than after the pause. */
+  wake(): void {
+    if (this.stopped || this.options.everyMs === 0) return;
+    if (this.inRound) {
+      this.woken = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.schedule(0);
   }
 
   async stop(): Promise<void> {
@@ -39,12 +53,20 @@ export class PollingLoop {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.inRound = true;
       this.current = this.options.round()
-        .then((worked) => this.schedule(worked && !this.options.steady ? 0 : this.options.everyMs))
+        .then((worked) => this.next(worked && !this.options.steady))
         .catch((error) => {
           this.options.logger.error({ err: error }, 'polling round failed; the next one retries');
-          this.schedule(this.options.everyMs);
+          this.next(false);
         });
     }, delayMs);
+  }
+
+  private next(atOnce: boolean): void {
+    this.inRound = false;
+    const woken = this.woken;
+    this.woken = false;
+    this.schedule(atOnce || woken ? 0 : this.options.everyMs);
   }
 }

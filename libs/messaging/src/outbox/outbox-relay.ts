@@ -1,4 +1,4 @@
-import { Client, Pool, PoolClient } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { Kafka, Partitioners, Producer, TopicMessages } from 'kafkajs';
 import { Logger } from 'pino';
 import { CloudEvent, toKafkaMessage } from '../cloud-event';
@@ -6,6 +6,7 @@ import { messagingMetrics } from '../messaging-metrics';
 import { outboxChannel } from '../messaging-schema';
 import { pgTransactionRunner, schemaIdentifier } from '../sql';
 import { Backoff, sleep } from '../backoff';
+import { CommitListener } from '../commit-listener';
 
 /**
  * The backlog gauges are read on their own timer: after every round they cost a statement per
@@ -56,8 +57,7 @@ export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private producer?: Producer;
   private producerConnected = false;
-  private listener?: Client;
-  private listening?: Promise<void>;
+  private listener?: CommitListener;
   private running = false;
   private loop?: Promise<void>;
   private metricsTimer?: NodeJS.Timeout;
@@ -80,7 +80,10 @@ export class OutboxRelay {
     });
     this.running = true;
     this.loop = this.run();
-    this.listening = this.listen();
+    this.listener = new CommitListener({
+      connection: this.options.pool.options, channel: outboxChannel(this.options.schema), onNotify: () => this.onNotification(),
+    });
+    this.listener.start();
     this.metricsTimer = setInterval(() => void this.refreshBacklogMetrics(), BACKLOG_METRICS_EVERY_MS).unref();
   }
 
@@ -91,8 +94,7 @@ export class OutboxRelay {
     this.notified = true;
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
-    await this.listening;
+    await this.listener?.stop();
     await this.producer?.disconnect().catch(() => undefined);
   }
 
@@ -192,31 +194,6 @@ export class OutboxRelay {
   private onNotification(): void {
     if (this.wake) this.wake();
     else this.notified = true;
-  }
-
-  /** Keeps a LISTEN connection open, reconnecting after PostgreSQL restarts; polling covers the gaps. */
-  private async listen(): Promise<void> {
-    const backoff = new Backoff(500, 10_000);
-    while (this.running) {
-      const client = new Client(this.options.pool.options);
-      // Known to stop() before it connects, so a stop during connect still ends it.
-      this.listener = client;
-      const closed = new Promise<void>((resolve) => {
-        client.on('error', () => resolve());
-        client.once('end', () => resolve());
-      });
-      try {
-        await client.connect();
-        client.on('notification', () => this.onNotification());
-        await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
-        backoff.reset();
-        await closed;
-      } catch {
-        // Reconnected below after a pause; polling publishes meanwhile.
-      }
-      await client.end().catch(() => undefined);
-      if (this.running) await sleep(backoff.next());
-    }
   }
 
   /** A database that cannot answer leaves the last figures: the relay's own errors report the outage. */

@@ -21,18 +21,27 @@ interface Row {
 
 const COLUMNS = 'id, subscription_id, event_id, event_type, ordering_key, body, status, attempts, next_attempt_at, last_status_code, last_error, delivered_at';
 const INSERTED = 8;
+
+/** NOTIFY channel pinged when deliveries are added, so that the dispatcher wakes at their commit. */
+export function deliveriesChannel(schema: string): string {
+  return `webhooks_${schemaIdentifier(schema).slice(1, -1)}`;
+}
 const ATTEMPT_COLUMNS = 5;
 
 @Injectable()
 export class DeliverySqlRepository implements DeliveryRepository {
   private readonly schema: string;
+  private readonly channel: string;
 
   constructor(@Inject(SERVICE_SCHEMA) schema: string) {
     this.schema = schemaIdentifier(schema);
+    this.channel = deliveriesChannel(schema);
   }
 
   async insertMany(tx: Transaction, deliveries: DeliveryState[]): Promise<void> {
+    if (deliveries.length === 0) return;
     await appendRows(tx, {
+      notify: this.channel,
       into: `${this.schema}.webhook_deliveries (id, subscription_id, event_id, event_type, ordering_key, body, status, next_attempt_at)`,
       suffix: 'ON CONFLICT (subscription_id, event_id) DO NOTHING',
       columns: INSERTED,
